@@ -1,0 +1,401 @@
+//! Pass 2: the plan of what to keep, and a lol_html pass over the article's
+//! part of the page that writes it out clean.
+//!
+//! The plan gives every element a `Render` (drop, unwrap, keep as a tag)
+//! and every text node a keep bit. The rewrite then only touches the byte
+//! range of the article: kept elements lose all attributes and get back the
+//! checked ones, dropped and unwrapped ones lose their tags, and every text
+//! node is replaced by its decoded, re-escaped text or removed. Elements and
+//! text nodes line up with pass 1 by counting, because lol_html tokenizes
+//! the same bytes the same way every time.
+
+use crate::dom::{tflag, Document, NONE};
+use crate::sanitize::{self, Links, Render};
+use crate::select::{Item, Selection};
+use crate::tags::Tag;
+use crate::text::{Break, PlainText};
+use crate::Error;
+use lol_html::html_content::{ContentType, Element, TextChunk};
+use lol_html::{doc_comments, doc_text, doctype, element, rewrite_str, RewriteStrSettings};
+use std::cell::{Cell, RefCell};
+
+/// What to write out.
+pub(crate) struct Plan {
+    pub render: Vec<Render>,
+    pub keep_text: Vec<bool>,
+    /// Byte range of the page holding the article.
+    pub span: (usize, usize),
+    /// First element and text node inside `span`.
+    pub first_node: u32,
+    pub first_text: u32,
+    /// Breaks in the plain text before each text node (and at the end).
+    breaks: Vec<Break>,
+}
+
+impl Plan {
+    /// Plans the output for a selection, with `also_removed` (teaser
+    /// blocks) taken out.
+    pub(crate) fn new(doc: &Document, sel: &Selection, also_removed: &[u32]) -> Plan {
+        let n = doc.len();
+        let mut in_item = vec![false; n];
+        for &item in &sel.items {
+            let (a, b) = item_nodes(doc, sel, item);
+            for i in a..b {
+                in_item[i as usize] = true;
+            }
+        }
+        let mut removed = sel.removed.clone();
+        for &b in also_removed {
+            removed[b as usize] = true;
+        }
+        let mut render = vec![Render::Drop; n];
+        for i in 0..n {
+            if !in_item[i] || removed[i] {
+                continue;
+            }
+            let parent = doc.nodes[i].parent;
+            if parent != NONE && in_item[parent as usize] && render[parent as usize] == Render::Drop {
+                continue;
+            }
+            render[i] = sanitize::render(doc, i as u32, sel.tags[i]);
+        }
+        let mut keep_text = vec![false; doc.texts.len()];
+        for (t, text) in doc.texts.iter().enumerate() {
+            if text.owner != NONE && text.flags & tflag::NON_CONTENT == 0 {
+                keep_text[t] = matches!(render[text.owner as usize], Render::Keep(_) | Render::Unwrap);
+            }
+        }
+        for &item in &sel.items {
+            if let Item::Para(p) = item {
+                let para = &sel.paras[p as usize];
+                for t in para.texts.0..para.texts.1 {
+                    let text = &doc.texts[t as usize];
+                    if text.owner == para.parent && text.flags & tflag::NON_CONTENT == 0 {
+                        keep_text[t as usize] = true;
+                    }
+                }
+            }
+        }
+        let mut plan = Plan { render, keep_text, span: (0, 0), first_node: 0, first_text: 0, breaks: Vec::new() };
+        plan.drop_empty_paragraphs(doc);
+        plan.drop_breaks_before_paragraphs(doc);
+        plan.unwrap_single_cell_tables(doc);
+        plan.span = span(doc, sel);
+        plan.first_node = doc.nodes.partition_point(|x| (x.src_start as usize) < plan.span.0) as u32;
+        plan.first_text = doc.texts.partition_point(|x| (x.start as usize) < plan.span.0) as u32;
+        plan.breaks = breaks(doc, sel, &plan.render);
+        plan
+    }
+
+    fn visible(&self, n: u32) -> bool {
+        self.render[n as usize] != Render::Drop
+    }
+
+    /// Readability removes paragraphs without text or media.
+    fn drop_empty_paragraphs(&mut self, doc: &Document) {
+        let mut content = vec![0u32; doc.len()];
+        for (t, text) in doc.texts.iter().enumerate() {
+            if self.keep_text[t] && text.chars > 0 {
+                content[text.owner as usize] += 1;
+            }
+        }
+        for i in (0..doc.len()).rev() {
+            let media = matches!(self.render[i], Render::Keep(Tag::Img | Tag::Video | Tag::Audio | Tag::Picture) | Render::NoscriptImage);
+            if media {
+                content[i] += 1;
+            }
+            if self.render[i] == Render::Keep(Tag::P) && content[i] == 0 {
+                self.drop_subtree(doc, i as u32);
+                continue;
+            }
+            let parent = doc.nodes[i].parent;
+            if parent != NONE {
+                content[parent as usize] += content[i];
+            }
+        }
+    }
+
+    fn drop_subtree(&mut self, doc: &Document, n: u32) {
+        let node = doc.node(n);
+        for d in n..node.end {
+            self.render[d as usize] = Render::Drop;
+        }
+        for t in node.text_start..node.text_end {
+            self.keep_text[t as usize] = false;
+        }
+    }
+
+    /// Readability removes a `<br>` right before a paragraph.
+    fn drop_breaks_before_paragraphs(&mut self, doc: &Document) {
+        for i in 0..doc.len() as u32 {
+            if self.render[i as usize] != Render::Keep(Tag::Br) {
+                continue;
+            }
+            let next = i + 1;
+            if (next as usize) >= doc.len() || doc.parent(next) != doc.parent(i) || self.render[next as usize] != Render::Keep(Tag::P) {
+                continue;
+            }
+            let between = doc.node(i).text_end..doc.node(next).text_start;
+            if between.clone().all(|t| doc.texts[t as usize].chars == 0 || !self.keep_text[t as usize]) {
+                self.render[i as usize] = Render::Drop;
+            }
+        }
+    }
+
+    /// A table of one cell is just its content (Readability).
+    fn unwrap_single_cell_tables(&mut self, doc: &Document) {
+        for i in 0..doc.len() as u32 {
+            if self.render[i as usize] != Render::Keep(Tag::Table) {
+                continue;
+            }
+            let only = |n: u32| -> Option<u32> {
+                let mut kids = doc.children(n).filter(|&c| self.visible(c));
+                let first = kids.next()?;
+                kids.next().is_none().then_some(first)
+            };
+            let Some(mut row) = only(i) else { continue };
+            let mut wrappers = vec![i];
+            if matches!(doc.tag(row), Tag::Tbody | Tag::Thead) {
+                wrappers.push(row);
+                let Some(r) = only(row) else { continue };
+                row = r;
+            }
+            if doc.tag(row) != Tag::Tr {
+                continue;
+            }
+            let Some(cell) = only(row) else { continue };
+            if doc.tag(cell) != Tag::Td {
+                continue;
+            }
+            wrappers.push(row);
+            for w in wrappers {
+                self.render[w as usize] = Render::Unwrap;
+            }
+            let inline = doc.children(cell).filter(|&c| self.visible(c)).all(|c| doc.tag(c).is_phrasing() || doc.tag(c) == Tag::A);
+            self.render[cell as usize] = if inline { Render::Keep(Tag::P) } else { Render::Unwrap };
+        }
+    }
+
+    /// The article as plain text.
+    pub(crate) fn plain_text(&self, doc: &Document) -> String {
+        let mut out = PlainText::default();
+        let mut pending = Break::None;
+        let first = self.first_text as usize;
+        let last = doc.texts.partition_point(|x| (x.start as usize) < self.span.1);
+        for t in first..last {
+            pending = pending.max(self.breaks[t]);
+            if !self.keep_text[t] {
+                continue;
+            }
+            let text = &doc.texts[t];
+            out.brk(pending);
+            pending = Break::None;
+            out.push(&clean_text(&doc.text_of(text)), text.flags & tflag::PRESERVE != 0);
+        }
+        out.finish()
+    }
+
+    /// The text of the first kept paragraph (Readability's excerpt fallback).
+    pub(crate) fn first_paragraph(&self, doc: &Document) -> Option<String> {
+        (0..doc.len() as u32).filter(|&n| self.render[n as usize] == Render::Keep(Tag::P)).find_map(|n| {
+            let node = doc.node(n);
+            let text = (node.text_start..node.text_end).filter(|&t| self.keep_text[t as usize]).fold(String::new(), |mut s, t| {
+                crate::dom::push_collapsed(&mut s, &doc.text_of(&doc.texts[t as usize]));
+                s
+            });
+            let text = text.trim().to_string();
+            (!text.is_empty()).then_some(text)
+        })
+    }
+
+    /// The first kept image, as `(node, is_noscript)`.
+    pub(crate) fn first_image(&self, doc: &Document) -> Option<u32> {
+        (0..doc.len() as u32).find(|&n| matches!(self.render[n as usize], Render::Keep(Tag::Img) | Render::NoscriptImage) && doc.media(n).is_some())
+    }
+}
+
+/// Elements of an article piece, as a node range.
+fn item_nodes(doc: &Document, sel: &Selection, item: Item) -> (u32, u32) {
+    match item {
+        Item::Node(n) => (n, doc.node(n).end),
+        Item::Para(p) => {
+            let para = &sel.paras[p as usize];
+            if para.nodes.0 == NONE {
+                (0, 0)
+            } else {
+                para.nodes
+            }
+        }
+    }
+}
+
+/// Byte range covering all pieces of the article.
+fn span(doc: &Document, sel: &Selection) -> (usize, usize) {
+    let mut start = usize::MAX;
+    let mut end = 0usize;
+    for &item in &sel.items {
+        let (a, b) = match item {
+            Item::Node(n) => (doc.node(n).src_start, doc.node(n).src_end),
+            Item::Para(p) => {
+                let para = &sel.paras[p as usize];
+                let (mut a, mut b) = (u32::MAX, 0);
+                if para.texts.0 < para.texts.1 {
+                    a = doc.texts[para.texts.0 as usize].start;
+                    b = doc.texts[para.texts.1 as usize - 1].end;
+                }
+                if para.nodes.0 != NONE {
+                    a = a.min(doc.node(para.nodes.0).src_start);
+                    let mut c = para.nodes.0;
+                    while c < para.nodes.1 {
+                        b = b.max(doc.node(c).src_end);
+                        c = doc.node(c).end.max(c + 1);
+                    }
+                }
+                (a, b)
+            }
+        };
+        start = start.min(a as usize);
+        end = end.max(b as usize);
+    }
+    if start > end {
+        (0, 0)
+    } else {
+        (start, end.min(doc.src.len()))
+    }
+}
+
+/// Where the plain text breaks: around blocks, after line breaks.
+fn breaks(doc: &Document, sel: &Selection, render: &[Render]) -> Vec<Break> {
+    let mut out = vec![Break::None; doc.texts.len() + 1];
+    let mut mark = |t: u32, b: Break| {
+        let slot = &mut out[t as usize];
+        *slot = (*slot).max(b);
+    };
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let kind = match render[i] {
+            Render::Drop => continue,
+            Render::Keep(Tag::Br) => {
+                mark(node.text_end, Break::Line);
+                continue;
+            }
+            Render::Keep(t) if matches!(t, Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr | Tag::Td | Tag::Th | Tag::Caption) => Break::Line,
+            _ if node.tag.is_block() || sel.tags[i].is_block() => Break::Paragraph,
+            _ => continue,
+        };
+        mark(node.text_start, kind);
+        mark(node.text_end, kind);
+    }
+    for &item in &sel.items {
+        if let Item::Para(p) = item {
+            let para = &sel.paras[p as usize];
+            let mut a = para.texts.0;
+            let mut b = para.texts.1;
+            if para.nodes.0 != NONE {
+                a = a.min(doc.node(para.nodes.0).text_start);
+                b = b.max(doc.node(para.nodes.1 - 1).text_end);
+            }
+            mark(a, Break::Paragraph);
+            mark(b.min(doc.texts.len() as u32), Break::Paragraph);
+        }
+    }
+    out
+}
+
+/// Text without control characters (other than whitespace).
+fn clean_text(text: &str) -> String {
+    text.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\x0c')).collect()
+}
+
+/// Writes the article's HTML.
+pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<String, Error> {
+    let slice = doc.src.get(plan.span.0..plan.span.1).unwrap_or("");
+    if slice.is_empty() {
+        return Ok(String::new());
+    }
+    let elements = Cell::new(plan.first_node);
+    let texts = Cell::new(plan.first_text);
+    // The text node being written: (index, already emitted).
+    let current: RefCell<Option<(u32, bool)>> = RefCell::new(None);
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("*", |el: &mut Element| {
+            let n = elements.get();
+            elements.set(n + 1);
+            write_element(doc, plan, links, n, el);
+            Ok(())
+        }))
+        .append_document_content_handler(doc_text!(|t: &mut TextChunk| {
+            let mut cur = current.borrow_mut();
+            if !t.as_str().is_empty() && cur.is_none() {
+                *cur = Some((texts.get(), false));
+                texts.set(texts.get() + 1);
+            }
+            match cur.as_mut() {
+                Some((k, emitted)) if plan.keep_text.get(*k as usize).copied().unwrap_or(false) => {
+                    if *emitted {
+                        t.remove();
+                    } else {
+                        let text = &doc.texts[*k as usize];
+                        let decoded = clean_text(&doc.text_of(text));
+                        let out = if text.flags & tflag::PRESERVE != 0 { decoded } else { collapse(&decoded) };
+                        t.replace(&out, ContentType::Text);
+                        *emitted = true;
+                    }
+                }
+                _ => t.remove(),
+            }
+            if t.last_in_text_node() {
+                *cur = None;
+            }
+            Ok(())
+        }))
+        .append_document_content_handler(doc_comments!(|c| {
+            c.remove();
+            Ok(())
+        }))
+        .append_document_content_handler(doctype!(|d| {
+            d.remove();
+            Ok(())
+        }));
+    let settings = settings.with_strict(false);
+    let html = rewrite_str(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(html.trim().to_string())
+}
+
+fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element) {
+    match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
+        Render::Keep(tag) => {
+            let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
+            for name in names {
+                el.remove_attribute(&name);
+            }
+            let _ = el.set_tag_name(tag.name());
+            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.media(n), links) {
+                let _ = el.set_attribute(name, &value.replace('&', "&amp;"));
+            }
+        }
+        Render::NoscriptImage => {
+            if let Some(img) = doc.media(n).and_then(|m| sanitize::image_html(m, links)) {
+                el.before(&img, ContentType::Html);
+            }
+            el.remove();
+        }
+        Render::Unwrap | Render::Drop => el.remove_and_keep_content(),
+    }
+}
+
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}

@@ -1,0 +1,299 @@
+//! Heuristic data, kept apart from the algorithms that use it.
+//!
+//! Class and id words are grouped by concept; `hints_of` turns an attribute
+//! value into a bit set of the concepts it matches, once per element during
+//! the scan. Most lists come from Readability.js so our choices on its test
+//! corpus match its own; entries we added say why.
+
+/// A bit set of the concepts a class or id matches.
+pub(crate) type Hints = u32;
+
+pub(crate) mod hint {
+    use super::Hints;
+    /// Clutter that is unlikely to hold the article (Readability `unlikelyCandidates`).
+    pub const UNLIKELY: Hints = 1 << 0;
+    /// Overrides `UNLIKELY` (Readability `okMaybeItsACandidate`).
+    pub const MAYBE: Hints = 1 << 1;
+    /// Content-like names (Readability `positive`).
+    pub const POSITIVE: Hints = 1 << 2;
+    /// Clutter-like names (Readability `negative`).
+    pub const NEGATIVE: Hints = 1 << 3;
+    /// Bylines (Readability `byline`).
+    pub const BYLINE: Hints = 1 << 4;
+    /// Share buttons (Readability `shareElements`).
+    pub const SHARE: Hints = 1 << 5;
+    /// Blocks of links to other articles.
+    pub const TEASER: Hints = 1 << 6;
+    /// Navigation, menus, breadcrumbs, pagination.
+    pub const NAVIGATION: Hints = 1 << 7;
+    /// Comments and comment forms.
+    pub const COMMENTS: Hints = 1 << 8;
+    /// Advertising.
+    pub const AD: Hints = 1 << 9;
+    /// Tag and category lists.
+    pub const TAGS: Hints = 1 << 10;
+    /// Headline elements of cards and blocks.
+    pub const TITLE: Hints = 1 << 11;
+    /// Labels above or beside a headline (kicker, category, date).
+    pub const KICKER: Hints = 1 << 12;
+    /// Site footers.
+    pub const FOOTER: Hints = 1 << 13;
+}
+
+/// How a word must occur in a class or id value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// Anywhere, like an unanchored case-insensitive regex.
+    Substring,
+    /// Bounded by the start/end or a character that is not a letter or digit.
+    Word,
+    /// A whole whitespace-separated token.
+    Token,
+}
+
+/// Concept, how to match, words (lowercase).
+pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
+    (hint::UNLIKELY, Match::Substring, &[
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+        "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+        "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+        "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+    ]),
+    (hint::MAYBE, Match::Substring, &["and", "article", "body", "column", "content", "main", "shadow"]),
+    (hint::POSITIVE, Match::Substring, &[
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+        "post", "text", "blog", "story",
+    ]),
+    (hint::NEGATIVE, Match::Substring, &[
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+        "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+        "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    ]),
+    // Readability's `^hid$| hid$| hid |^hid `.
+    (hint::NEGATIVE, Match::Token, &["hid"]),
+    (hint::BYLINE, Match::Substring, &["byline", "author", "dateline", "writtenby", "p-author"]),
+    (hint::SHARE, Match::Word, &["share", "sharedaddy"]),
+    // Ours: names of related-article blocks and their cards, in the
+    // vocabularies of common CMS themes (WordPress/Jetpack, Drupal, news sites).
+    (hint::TEASER, Match::Substring, &[
+        "teaser", "related", "recommend", "empfehl", "more-from", "more-stories", "morestories",
+        "read-more", "readmore", "also-read", "lesen-sie", "weitere", "similar", "aehnlich",
+        "popular", "most-read", "mostread", "meistgelesen", "trending", "top-stories", "jp-relatedposts",
+        "crp_related", "yarpp", "outbrain", "taboola", "latest-posts", "recent-posts", "recentposts",
+    ]),
+    (hint::NAVIGATION, Match::Substring, &[
+        "nav", "menu", "breadcrumb", "pagination", "pager", "skip-link", "toolbar", "topbar",
+    ]),
+    (hint::COMMENTS, Match::Substring, &["comment", "disqus", "respond", "replies", "kommentar"]),
+    (hint::AD, Match::Word, &["ad", "ads", "advert", "advertisement", "anzeige", "werbung", "sponsored", "adslot", "ad-slot", "dfp", "gpt"]),
+    (hint::TAGS, Match::Word, &["tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "schlagworte", "categories"]),
+    (hint::TITLE, Match::Substring, &["title", "headline", "heading", "hdl", "titel", "ueberschrift"]),
+    (hint::KICKER, Match::Substring, &[
+        "kicker", "dachzeile", "overline", "topline", "roofline", "eyebrow", "rubrik", "ressort", "category",
+        "label", "tag", "date", "time", "byline", "author", "meta",
+    ]),
+    (hint::FOOTER, Match::Substring, &["footer", "colophon", "site-info", "copyright"]),
+];
+
+/// Headings of teaser blocks, lowercase, matched as a prefix of the heading
+/// text. A hint, not a rule: structure decides what a teaser is.
+pub(crate) static TEASER_HEADINGS: &[&str] = &[
+    // German
+    "empfohlen", "empfehlung", "mehr zum thema", "mehr aus", "mehr von", "mehr news", "mehr artikel",
+    "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
+    "das könnte sie interessieren", "weitere artikel", "weitere beiträge", "weitere nachrichten",
+    "weitere meldungen", "ähnliche beiträge", "ähnliche artikel", "ähnliche themen", "verwandte artikel",
+    "verwandte beiträge", "meistgelesen", "meist gelesen", "am meisten gelesen", "neueste beiträge",
+    "neueste artikel", "aktuelle beiträge", "aktuelle artikel", "top-artikel", "top artikel", "weiterlesen",
+    "zum thema", "passend zum thema", "auch lesenswert", "lesenswert", "beliebte beiträge",
+    // English
+    "related", "more from", "more stories", "more on", "more in", "more news", "most read", "most popular",
+    "most viewed", "popular", "read more", "read next", "read also", "also read", "see also", "you may also like",
+    "you might also like", "recommended", "trending", "latest", "recent posts", "recent articles",
+    "top stories", "editor's picks", "editors' picks", "further reading", "what to read next",
+    // French, Spanish, Italian, Portuguese, Dutch, Polish, Czech
+    "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet", "les plus lus", "articles similaires",
+    "leer más", "lee también", "te puede interesar", "noticias relacionadas", "lo más leído", "relacionad",
+    "leggi anche", "potrebbe interessarti", "leia também", "veja também", "lees ook", "meest gelezen",
+    "czytaj także", "czytaj też", "zobacz także", "přečtěte si také", "související", "nejčtenější",
+];
+
+/// Link texts of pagination and previous/next links, lowercase prefixes.
+pub(crate) static PAGINATION_WORDS: &[&str] = &[
+    "next", "previous", "prev", "older", "newer", "weiter", "zurück", "nächste", "vorherige", "vorheriger",
+    "nächster", "suivant", "précédent", "siguiente", "anterior", "«", "»", "‹", "›", "←", "→", "<", ">",
+];
+
+/// URL path pieces of pages that are not articles: topic, tag and author
+/// pages, search, accounts, feeds, pagination.
+pub(crate) static NON_ARTICLE_PATHS: &[&str] = &[
+    "/tag/", "/tags/", "/category/", "/categories/", "/kategorie/", "/author/", "/authors/", "/autor/",
+    "/autoren/", "/user/", "/users/", "/profile/", "/profil/", "/search", "/suche", "/login", "/logout",
+    "/register", "/wp-login", "/wp-admin", "/feed", "/rss", "/page/", "/schlagwort/", "/stichwort/",
+    "/label/", "/archive/", "/archiv/", "/newsletter", "/abo", "/subscribe", "/impressum", "/datenschutz",
+    "/privacy", "/kontakt", "/contact", "/about", "/cart", "/shop/", "/account",
+];
+
+/// Teasers: thresholds.
+pub(crate) mod teaser {
+    /// A headline has at least this many words...
+    pub const MIN_TITLE_WORDS: usize = 3;
+    /// ...and this many characters.
+    pub const MIN_TITLE_CHARS: usize = 15;
+    /// Headlines are shorter than this.
+    pub const MAX_TITLE_CHARS: usize = 300;
+    /// A block heading is shorter than this.
+    pub const MAX_GROUP_CHARS: usize = 80;
+    /// A summary has at least this many characters.
+    pub const MIN_SUMMARY_CHARS: usize = 30;
+    /// A card links to at most this many different articles.
+    pub const MAX_LINKS_PER_CARD: usize = 3;
+    /// Share of a block's children that must be cards.
+    pub const MIN_CARD_SHARE: f64 = 0.6;
+    /// How far up from a block its heading is looked for.
+    pub const GROUP_SEARCH_LEVELS: usize = 3;
+}
+
+/// Roles that mark everything but content (Readability `UNLIKELY_ROLES`).
+pub(crate) static UNLIKELY_ROLES: &[&str] =
+    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+/// Hosts of embedded videos worth keeping (Readability `videos`).
+pub(crate) static VIDEO_HOSTS: &[&str] = &[
+    "//www.dailymotion.com", "//dailymotion.com", "//www.youtube.com", "//youtube.com",
+    "//www.youtube-nocookie.com", "//youtube-nocookie.com", "//player.vimeo.com", "//v.qq.com",
+    "//archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
+];
+
+/// Image file extensions that mark an attribute value as an image URL
+/// (Readability's lazy-image rule).
+pub(crate) static IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp"];
+
+/// Attributes lazy-loading scripts keep the real image in, most specific first.
+pub(crate) static LAZY_SRC_ATTRIBUTES: &[&str] = &[
+    "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
+    "data-full-src", "data-orig-file", "data-medium-file", "data-large-file",
+];
+pub(crate) static LAZY_SRCSET_ATTRIBUTES: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
+
+/// Whole-text matches for blocks that only label an ad or a loading state
+/// (Readability `adWords`/`loadingWords`), lowercase.
+pub(crate) static AD_WORDS: &[&str] =
+    &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "anzeige", "广告", "реклама", "anuncio"];
+pub(crate) static LOADING_WORDS: &[&str] =
+    &["loading", "正在加载", "загрузка", "chargement", "cargando"];
+
+/// Commas in Latin, Arabic, CJK and other scripts (Readability `commas`).
+pub(crate) static COMMAS: &[char] =
+    &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+
+/// Readability's thresholds, named.
+pub(crate) mod readability {
+    /// Paragraphs shorter than this are not scored.
+    pub const MIN_PARAGRAPH_CHARS: usize = 25;
+    /// Up to this many ancestors of a paragraph share its score.
+    pub const SCORE_ANCESTORS: usize = 5;
+    /// Candidates considered when looking for a better common ancestor.
+    pub const TOP_CANDIDATES: usize = 5;
+    /// An alternative candidate counts when within this share of the top score.
+    pub const ALTERNATIVE_SHARE: f64 = 0.75;
+    /// How many alternatives must share an ancestor to move up to it.
+    pub const MIN_ALTERNATIVES: usize = 3;
+    /// A selection shorter than this retries with looser rules.
+    pub const CHAR_THRESHOLD: usize = 500;
+    /// Siblings scoring above this share of the top score join it.
+    pub const SIBLING_SHARE: f64 = 0.2;
+    pub const SIBLING_MIN_SCORE: f64 = 10.0;
+    /// Class-weight bonus (share of the top score) for same-class siblings.
+    pub const SAME_CLASS_BONUS: f64 = 0.2;
+    /// Links with a `#fragment` count this much towards link density.
+    pub const HASH_LINK_WEIGHT: f64 = 0.3;
+    /// Class or id weight for a positive or negative match.
+    pub const CLASS_WEIGHT: i32 = 25;
+    /// Share elements shorter than this are removed.
+    pub const SHARE_MAX_CHARS: usize = 500;
+    /// Bylines are shorter than this.
+    pub const BYLINE_MAX_CHARS: usize = 100;
+    /// Headers this similar to the title are the title repeated.
+    pub const TITLE_SIMILARITY: f64 = 0.75;
+    /// Conditional cleaning leaves elements with this many commas alone.
+    pub const CLEAN_MIN_COMMAS: usize = 10;
+    /// `isProbablyReaderable` defaults.
+    pub const READERABLE_MIN_CHARS: usize = 140;
+    pub const READERABLE_MIN_SCORE: f64 = 20.0;
+}
+
+/// Matches `value` (a class or id attribute) against `CLASS_WORDS`.
+pub(crate) fn hints_of(value: &str) -> Hints {
+    if value.is_empty() {
+        return 0;
+    }
+    let lower;
+    let value = if value.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = value.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        value
+    };
+    let mut hints = 0;
+    for &(concept, how, words) in CLASS_WORDS {
+        if hints & concept == 0 && words.iter().any(|w| matches(value, w, how)) {
+            hints |= concept;
+        }
+    }
+    hints
+}
+
+fn matches(value: &str, word: &str, how: Match) -> bool {
+    match how {
+        Match::Substring => value.contains(word),
+        Match::Token => value.split_ascii_whitespace().any(|t| t == word),
+        Match::Word => {
+            let bytes = value.as_bytes();
+            value.match_indices(word).any(|(i, _)| {
+                let before = i.checked_sub(1).map(|j| bytes[j]);
+                let after = bytes.get(i + word.len()).copied();
+                !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+            })
+        }
+    }
+}
+
+/// Is `url` an embed from a known video host?
+pub(crate) fn is_video_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    VIDEO_HOSTS.iter().any(|h| lower.contains(h))
+}
+
+/// Does `value` look like an image URL (Readability: `\.(jpg|jpeg|png|webp)`)?
+pub(crate) fn has_image_extension(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    IMAGE_EXTENSIONS.iter().any(|e| lower.contains(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words_match_as_readability_does() {
+        assert!(hints_of("site-footer") & hint::UNLIKELY != 0);
+        assert!(hints_of("Main-Content") & hint::MAYBE != 0);
+        assert!(hints_of("hid") & hint::NEGATIVE != 0);
+        assert!(hints_of("a hid b") & hint::NEGATIVE != 0);
+        assert_eq!(hints_of("hidx") & hint::NEGATIVE, 0);
+        assert!(hints_of("social_share-bar") & hint::SHARE != 0);
+        assert_eq!(hints_of("shared-items") & hint::SHARE, 0);
+        assert!(hints_of("ad-slot ad-leaderboard") & hint::AD != 0);
+        assert_eq!(hints_of("header-admin") & hint::AD, 0);
+        assert_eq!(hints_of(""), 0);
+    }
+
+    #[test]
+    fn image_and_video_urls() {
+        assert!(has_image_extension("/x/Photo.JPG?w=1"));
+        assert!(!has_image_extension("/x/photo.gif"));
+        assert!(is_video_url("https://www.youtube.com/embed/x"));
+        assert!(!is_video_url("https://ads.example/v"));
+    }
+}

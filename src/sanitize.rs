@@ -1,0 +1,372 @@
+//! The output policy: which tags and attributes survive, and which URLs.
+//!
+//! Output HTML is built only from this allow-list. Attribute values come
+//! from the scan's decoded copies, are checked here, and are written back
+//! escaped, so nothing the page wrote reaches the output unchecked.
+
+use crate::dom::{flag, Document, Extra, Media};
+use crate::tags::Tag;
+use crate::url::{self, Url};
+
+/// How an element appears in the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Render {
+    /// Gone, with everything inside.
+    Drop,
+    /// The tags go, the content stays.
+    Unwrap,
+    /// Kept as this tag.
+    Keep(Tag),
+    /// A `<noscript>` written out as the image it holds.
+    NoscriptImage,
+}
+
+/// The output tag for an element treated as `tag`.
+pub(crate) fn render(doc: &Document, n: u32, tag: Tag) -> Render {
+    use Tag::*;
+    let node = doc.node(n);
+    match tag {
+        P | H2 | H3 | H4 | H5 | H6 | Blockquote | Pre | Ul | Ol | Li | Dl | Dt | Dd | Figure | Figcaption | Table | Caption
+        | Thead | Tbody | Tfoot | Tr | Td | Th | Col | Colgroup | Em | Strong | B | I | U | S | Del | Ins | Sub | Sup
+        | Small | Mark | Abbr | Cite | Q | Dfn | Time | Code | Kbd | Samp | Var | Br | Hr | Details | Summary | Bdi
+        | Bdo | Ruby | Rt | Rp | Wbr | Picture => Render::Keep(tag),
+        H1 => Render::Keep(H2),
+        Strike => Render::Keep(S),
+        Tt => Render::Keep(Code),
+        Img if node.has(flag::HAS_IMAGE_SOURCE) => Render::Keep(Img),
+        Source if doc.media(n).is_some_and(|m| m.srcset.is_some() || m.src.is_some()) => Render::Keep(Source),
+        Video | Audio => Render::Keep(tag),
+        A if node.has(flag::HAS_HREF) && !node.has(flag::SCRIPT_LINK) => Render::Keep(A),
+        Noscript if node.has(flag::NOSCRIPT_IMAGE) => Render::NoscriptImage,
+        Span | Font | Label | Legend | Center | Div | Section | Article | Main | Header | Footer | Aside | Nav
+        | Address | Hgroup | Search | Body | Html | Form | Fieldset | Menu | Dir | Nobr | Marquee | Other | A | Data
+        | Slot | Listing | Output | Meter | Progress => Render::Unwrap,
+        _ => Render::Drop,
+    }
+}
+
+/// Resolves URLs against the page and checks their schemes.
+pub(crate) struct Links {
+    base: Option<Url>,
+    /// Fragment-only links stay relative when there is no `<base>`.
+    keep_fragments: bool,
+}
+
+/// Ids that would shadow `window`/`document` properties of the embedding page.
+const CLOBBERING_IDS: &[&str] = &[
+    "location", "cookie", "domain", "document", "window", "top", "self", "parent", "opener", "frames", "name",
+    "origin", "body", "head", "forms", "images", "links", "scripts", "defaultview", "attributes", "children",
+    "getelementbyid", "queryselector", "createelement", "write", "alert", "fetch", "localstorage", "history",
+    "navigator", "console", "length", "url", "baseuri", "documentelement", "activeelement",
+];
+const MAX_ID_LEN: usize = 128;
+
+impl Links {
+    pub(crate) fn new(page: Option<&str>, base_href: Option<&str>) -> Links {
+        let page = page.and_then(Url::parse);
+        let base = match (&page, base_href) {
+            (Some(p), Some(b)) => p.join(b).and_then(|u| Url::parse(&u)).or(Some(p.clone())),
+            (None, Some(b)) => Url::parse(b),
+            (p, None) => p.clone(),
+        };
+        let keep_fragments = base_href.is_none() || base == page;
+        Links { base, keep_fragments }
+    }
+
+    pub(crate) fn base(&self) -> Option<&Url> {
+        self.base.as_ref()
+    }
+
+    /// An absolute URL, or `None` when it is not a web URL.
+    fn absolute(&self, raw: &str) -> Option<String> {
+        let cleaned = url::clean(raw);
+        if cleaned.is_empty() {
+            return None;
+        }
+        if let Some(scheme) = url::scheme_of(&cleaned) {
+            if !matches!(scheme.as_str(), "http" | "https" | "mailto") {
+                return None;
+            }
+        }
+        match &self.base {
+            Some(b) => b.join(&cleaned),
+            None => Some(cleaned),
+        }
+    }
+
+    /// A link target: web and mail URLs, or an in-page fragment.
+    pub(crate) fn href(&self, raw: &str) -> Option<String> {
+        let cleaned = url::clean(raw);
+        if cleaned.starts_with('#') && self.keep_fragments {
+            return Some(cleaned);
+        }
+        let abs = self.absolute(&cleaned)?;
+        // Without a base URL a relative link stays relative; never a scheme we refuse.
+        match url::scheme_of(&abs) {
+            Some(s) if matches!(s.as_str(), "http" | "https" | "mailto") => Some(abs),
+            Some(_) => None,
+            None => Some(abs),
+        }
+    }
+
+    /// An image source: web URLs and `data:image/*`.
+    pub(crate) fn image(&self, raw: &str) -> Option<String> {
+        let cleaned = url::clean(raw);
+        if url::scheme_of(&cleaned).as_deref() == Some("data") {
+            return cleaned.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")).then_some(cleaned);
+        }
+        self.absolute(&cleaned).filter(|u| !u.starts_with("mailto:"))
+    }
+
+    /// A `srcset`: every candidate URL resolved, unsafe candidates dropped.
+    pub(crate) fn srcset(&self, raw: &str) -> Option<String> {
+        let mut out: Vec<String> = Vec::new();
+        for candidate in split_srcset(raw) {
+            let mut parts = candidate.split_whitespace();
+            let Some(u) = parts.next() else { continue };
+            let Some(abs) = self.image(u) else { continue };
+            let descriptor: Vec<&str> = parts.collect();
+            if descriptor.iter().all(|d| is_descriptor(d)) {
+                let mut c = abs;
+                for d in descriptor {
+                    c.push(' ');
+                    c.push_str(d);
+                }
+                out.push(c);
+            }
+        }
+        (!out.is_empty()).then(|| out.join(", "))
+    }
+}
+
+/// Splits a `srcset` into candidates: commas separate them, except inside a
+/// URL (a comma followed by no whitespace in a `data:` URL, say).
+fn split_srcset(raw: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = raw.as_bytes();
+    let mut in_url = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_whitespace() {
+            in_url = false;
+        } else if !in_url && b != b',' {
+            in_url = true;
+            // A URL starts here; commas inside it do not split.
+            if raw[start..i].trim().is_empty() || raw[start..i].trim_end().ends_with(',') {
+                continue;
+            }
+        }
+        if b == b',' && !in_url {
+            out.push(&raw[start..i]);
+            start = i + 1;
+        } else if b == b',' && in_url && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) {
+            out.push(&raw[start..i]);
+            start = i + 1;
+            in_url = false;
+        }
+    }
+    out.push(&raw[start..]);
+    out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
+}
+
+fn is_descriptor(d: &str) -> bool {
+    let (num, unit) = d.split_at(d.len().saturating_sub(1));
+    matches!(unit, "w" | "x" | "h") && !num.is_empty() && num.parse::<f64>().is_ok()
+}
+
+fn digits(v: &str) -> Option<String> {
+    let v = v.trim();
+    (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_string())
+}
+
+fn plain(v: &str, max: usize) -> Option<String> {
+    let v = v.trim();
+    (!v.is_empty() && v.len() <= max).then(|| v.to_string())
+}
+
+/// The attributes to write on a kept element, name and checked value.
+pub(crate) fn attributes(tag: Tag, extra: Option<&Extra>, media: Option<&Media>, links: &Links) -> Vec<(&'static str, String)> {
+    use Tag::*;
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    if let Some(e) = extra {
+        if let Some(d) = e.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl" | "auto")) {
+            out.push(("dir", d.to_string()));
+        }
+        if let Some(l) = e.lang.as_deref().filter(|l| !l.is_empty() && l.len() <= 35 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')) {
+            out.push(("lang", l.to_string()));
+        }
+        if let Some(id) = e.id.as_deref().filter(|id| is_safe_id(id)) {
+            out.push(("id", id.to_string()));
+        }
+        match tag {
+            A => {
+                if let Some(h) = e.href.as_deref().and_then(|h| links.href(h)) {
+                    out.push(("href", h));
+                }
+                if let Some(t) = e.title.as_deref().and_then(|t| plain(t, 500)) {
+                    out.push(("title", t));
+                }
+            }
+            Abbr | Dfn => {
+                if let Some(t) = e.title.as_deref().and_then(|t| plain(t, 500)) {
+                    out.push(("title", t));
+                }
+            }
+            Td | Th => {
+                if e.colspan > 1 {
+                    out.push(("colspan", e.colspan.to_string()));
+                }
+                if e.rowspan > 1 {
+                    out.push(("rowspan", e.rowspan.to_string()));
+                }
+                if let Some(s) = e.scope.as_deref().filter(|s| matches!(*s, "row" | "col" | "rowgroup" | "colgroup")) {
+                    out.push(("scope", s.to_string()));
+                }
+            }
+            Col | Colgroup if e.colspan > 1 => out.push(("span", e.colspan.to_string())),
+            Ol => {
+                if let Some(s) = e.start.as_deref().and_then(digits) {
+                    out.push(("start", s));
+                }
+            }
+            Time => {
+                if let Some(d) = e.datetime.as_deref().and_then(|d| plain(d, 64)) {
+                    out.push(("datetime", d));
+                }
+            }
+            Blockquote | Q | Del | Ins => {
+                if let Some(c) = e.cite.as_deref().and_then(|c| links.href(c)).filter(|c| !c.starts_with('#')) {
+                    out.push(("cite", c));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(m) = media {
+        let src = m.src.as_deref().and_then(|s| links.image(s));
+        let srcset = m.srcset.as_deref().and_then(|s| links.srcset(s));
+        match tag {
+            Img | Source => {
+                if let Some(s) = src.filter(|_| tag == Img || m.srcset.is_none()) {
+                    out.push(("src", s));
+                }
+                if let Some(s) = srcset {
+                    out.push(("srcset", s));
+                }
+                if let Some(s) = m.sizes.as_deref().and_then(|s| plain(s, 500)) {
+                    out.push(("sizes", s));
+                }
+                if tag == Img {
+                    out.push(("alt", m.alt.clone().unwrap_or_default()));
+                    for (name, v) in [("width", &m.width), ("height", &m.height)] {
+                        if let Some(d) = v.as_deref().and_then(digits) {
+                            out.push((name, d));
+                        }
+                    }
+                } else {
+                    if let Some(s) = m.media.as_deref().and_then(|s| plain(s, 500)) {
+                        out.push(("media", s));
+                    }
+                    if let Some(s) = m.mime.as_deref().filter(|t| t.len() < 100 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"/+-.;= \"".contains(&b))) {
+                        out.push(("type", s.to_string()));
+                    }
+                }
+            }
+            Video | Audio => {
+                if let Some(s) = m.src.as_deref().and_then(|s| links.href(s)).filter(|s| !s.starts_with('#') && !s.starts_with("mailto:")) {
+                    out.push(("src", s));
+                }
+                if tag == Video {
+                    if let Some(p) = m.poster.as_deref().and_then(|p| links.image(p)) {
+                        out.push(("poster", p));
+                    }
+                }
+                out.push(("controls", String::new()));
+                out.push(("preload", "none".to_string()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && !id.chars().any(char::is_whitespace)
+        && !CLOBBERING_IDS.contains(&id.to_ascii_lowercase().as_str())
+}
+
+/// Writes `<img ...>` for an image from a `<noscript>`.
+pub(crate) fn image_html(media: &Media, links: &Links) -> Option<String> {
+    let attrs = attributes(Tag::Img, None, Some(media), links);
+    if !attrs.iter().any(|(n, _)| *n == "src" || *n == "srcset") {
+        return None;
+    }
+    let mut out = String::from("<img");
+    for (n, v) in attrs {
+        out.push(' ');
+        out.push_str(n);
+        out.push_str("=\"");
+        out.push_str(&escape_attribute(&v));
+        out.push('"');
+    }
+    out.push('>');
+    Some(out)
+}
+
+/// Escapes a value for a double-quoted attribute.
+pub(crate) fn escape_attribute(v: &str) -> String {
+    v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links() -> Links {
+        Links::new(Some("https://news.example/a/b.html"), None)
+    }
+
+    #[test]
+    fn urls_are_absolute_and_web_only() {
+        let l = links();
+        assert_eq!(l.href("/x").as_deref(), Some("https://news.example/x"));
+        assert_eq!(l.href("#fn1").as_deref(), Some("#fn1"));
+        assert_eq!(l.href("mailto:a@b.example").as_deref(), Some("mailto:a@b.example"));
+        assert_eq!(l.href(" jav\tascript:alert(1)"), None);
+        assert_eq!(l.href("data:text/html,x"), None);
+        assert_eq!(l.href("vbscript:x"), None);
+        assert_eq!(l.image("data:image/png;base64,AAA").as_deref(), Some("data:image/png;base64,AAA"));
+        assert_eq!(l.image("data:text/html;base64,AAA"), None);
+        assert_eq!(l.image("mailto:x"), None);
+    }
+
+    #[test]
+    fn base_element_changes_fragments() {
+        let l = Links::new(Some("https://news.example/a/b.html"), Some("https://cdn.example/c/"));
+        assert_eq!(l.href("#x").as_deref(), Some("https://cdn.example/c/#x"));
+        assert_eq!(l.href("d").as_deref(), Some("https://cdn.example/c/d"));
+    }
+
+    #[test]
+    fn srcset_candidates_are_checked() {
+        let l = links();
+        assert_eq!(l.srcset("a.jpg 1x, /b.jpg 2x").as_deref(), Some("https://news.example/a/a.jpg 1x, https://news.example/b.jpg 2x"));
+        assert_eq!(l.srcset("javascript:alert(1) 1x, c.jpg 640w").as_deref(), Some("https://news.example/a/c.jpg 640w"));
+        assert_eq!(l.srcset("x.jpg evil"), None);
+    }
+
+    #[test]
+    fn ids_that_clobber_are_dropped() {
+        assert!(is_safe_id("fn1"));
+        assert!(!is_safe_id("Location"));
+        assert!(!is_safe_id("a b"));
+    }
+
+    #[test]
+    fn noscript_images_are_written_escaped() {
+        let m = Media { src: Some("/i.jpg?a=1&b=\"2\"".into()), alt: Some("<x>".into()), ..Default::default() };
+        assert_eq!(image_html(&m, &links()).unwrap(), r#"<img src="https://news.example/i.jpg?a=1&amp;b=%222%22" alt="&lt;x&gt;">"#);
+    }
+}

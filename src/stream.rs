@@ -1,0 +1,94 @@
+//! The streaming form: feed the page as it arrives, get the article at the end.
+
+use crate::decode::Decoder;
+use crate::options::{Deadline, Options};
+use crate::scan::{Scan, Scanner, Source};
+use crate::{assemble, Article, Error};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Extracts an article from a page given in chunks of bytes.
+///
+/// ```
+/// let mut x = decant::Extractor::new(decant::Options::new());
+/// x.write(b"<html><body><article><h1>Hi</h1>").unwrap();
+/// x.write(b"<p>Some words.</p></article></body></html>").unwrap();
+/// let article = x.finish().unwrap();
+/// assert_eq!(article.text_content.as_deref(), Some("Some words."));
+/// ```
+pub struct Extractor {
+    options: Options,
+    deadline: Deadline,
+    decoder: Decoder,
+    scanner: Scanner,
+    src: Source,
+    bytes: usize,
+    failed: Option<Error>,
+}
+
+impl Extractor {
+    pub fn new(options: Options) -> Extractor {
+        let deadline = options.deadline();
+        let src: Source = Rc::new(RefCell::new(String::new()));
+        let scanner = Scanner::new(src.clone(), options.max_elements(), deadline);
+        Extractor { decoder: Decoder::new(options.encoding()), options, deadline, scanner, src, bytes: 0, failed: None }
+    }
+
+    /// Feeds the next chunk of the page. Chunks may split anything,
+    /// even a UTF-8 character.
+    pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
+        let result = self.write_inner(chunk);
+        if let Err(e) = &result {
+            self.failed = Some(e.clone());
+        }
+        result
+    }
+
+    fn write_inner(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.bytes += chunk.len();
+        if self.bytes > self.options.max_input_bytes() {
+            return Err(Error::TooLarge { limit: self.options.max_input_bytes() });
+        }
+        self.decoder.write(chunk, &mut self.src.borrow_mut())?;
+        self.scanner.feed()
+    }
+
+    /// Ends the input and extracts the article.
+    pub fn finish(mut self) -> Result<Article, Error> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        self.decoder.finish(&mut self.src.borrow_mut())?;
+        if self.src.borrow().trim().is_empty() {
+            return Err(Error::Empty);
+        }
+        let scan = self.scanner.finish()?;
+        check_html(&scan)?;
+        self.deadline.check()?;
+        assemble::article(scan, &self.options, self.deadline)
+    }
+
+    /// Ends the input and only answers whether the page looks readerable.
+    pub fn finish_readerable(mut self) -> Result<bool, Error> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        self.decoder.finish(&mut self.src.borrow_mut())?;
+        if self.src.borrow().trim().is_empty() {
+            return Err(Error::Empty);
+        }
+        let scan = self.scanner.finish()?;
+        check_html(&scan)?;
+        Ok(crate::readerable::is_probably_readerable(&scan.doc))
+    }
+}
+
+fn check_html(scan: &Scan) -> Result<(), Error> {
+    if scan.doc.nodes.is_empty() {
+        return Err(Error::NotHtml("no HTML tags found".into()));
+    }
+    Ok(())
+}

@@ -1,0 +1,286 @@
+//! Resolving links against the page URL, following the WHATWG URL standard
+//! closely enough for links in articles: scheme detection after stripping
+//! whitespace and controls, `//host` and `/path` and `?query` references,
+//! dot segments, default ports, percent-encoding of spaces and non-ASCII.
+//!
+//! Host names stay as written (lowercased): no IDNA mapping. That keeps the
+//! WebAssembly build free of Unicode tables; such URLs still work in browsers.
+
+use std::fmt::Write;
+
+/// A parsed absolute URL with a `//` authority (http, https, file, ftp, ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Url {
+    scheme: String,
+    authority: String,
+    path: String,
+    query: Option<String>,
+}
+
+impl Url {
+    /// Parses an absolute hierarchical URL; `None` for anything else.
+    pub(crate) fn parse(input: &str) -> Option<Url> {
+        let input = clean(input);
+        let (scheme, rest) = split_scheme(&input)?;
+        let rest = rest.replace('\\', "/");
+        let rest = rest.strip_prefix("//")?;
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = normalize_authority(&scheme, &rest[..end]);
+        if authority.is_empty() && scheme != "file" {
+            return None;
+        }
+        let rest = &rest[end..];
+        let rest = rest.split('#').next().unwrap_or("");
+        let (path, query) = match rest.split_once('?') {
+            Some((p, q)) => (p, Some(q.to_string())),
+            None => (rest, None),
+        };
+        let path = if path.is_empty() { "/".to_string() } else { remove_dot_segments(path) };
+        Some(Url { scheme, authority, path, query })
+    }
+
+    pub(crate) fn scheme(&self) -> &str {
+        &self.scheme
+    }
+
+    /// `scheme://authority` — the origin the page came from.
+    pub(crate) fn origin(&self) -> String {
+        let hostport = self.authority.rsplit('@').next().unwrap_or("");
+        format!("{}://{}", self.scheme, hostport)
+    }
+
+    pub(crate) fn host(&self) -> &str {
+        let a = self.authority.rsplit('@').next().unwrap_or("");
+        a.split(':').next().unwrap_or(a)
+    }
+
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Resolves `reference` against this URL, as `new URL(reference, base)`.
+    /// Returns `None` when the reference cannot be a URL (e.g. `http://`).
+    pub(crate) fn join(&self, reference: &str) -> Option<String> {
+        let reference = clean(reference);
+        let reference = reference.as_str();
+        if let Some((scheme, rest)) = split_scheme(reference) {
+            if !is_special(&scheme) {
+                return Some(format!("{scheme}:{rest}"));
+            }
+            let rest = rest.replace('\\', "/");
+            if rest.starts_with('/') || scheme != self.scheme {
+                let slashes = rest.trim_start_matches('/');
+                return Url::parse(&format!("{scheme}://{slashes}")).map(|u| u.to_string_with(fragment_of(&rest)));
+            }
+            // "http:foo" with a same-scheme base is relative.
+            return self.join(&rest);
+        }
+        let reference = if is_special(&self.scheme) { reference.replace('\\', "/") } else { reference.to_string() };
+        let (without_fragment, fragment) = match reference.split_once('#') {
+            Some((r, f)) => (r, Some(f)),
+            None => (reference.as_str(), None),
+        };
+        let mut url = self.clone();
+        if let Some(rest) = without_fragment.strip_prefix("//") {
+            return Url::parse(&format!("{}://{}", self.scheme, rest)).map(|u| u.to_string_with(fragment));
+        }
+        let (path, query) = match without_fragment.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (without_fragment, None),
+        };
+        if path.is_empty() {
+            if let Some(q) = query {
+                url.query = Some(q.to_string());
+            }
+        } else {
+            url.path = if path.starts_with('/') {
+                remove_dot_segments(path)
+            } else {
+                let dir = &self.path[..self.path.rfind('/').map_or(0, |i| i + 1)];
+                remove_dot_segments(&format!("{dir}{path}"))
+            };
+            url.query = query.map(str::to_string);
+        }
+        Some(url.to_string_with(fragment))
+    }
+
+    fn to_string_with(&self, fragment: Option<&str>) -> String {
+        let mut out = format!("{}://{}", self.scheme, self.authority);
+        encode_into(&mut out, &self.path, Part::Path);
+        if let Some(q) = &self.query {
+            out.push('?');
+            encode_into(&mut out, q, Part::Query);
+        }
+        if let Some(f) = fragment {
+            out.push('#');
+            encode_into(&mut out, f, Part::Fragment);
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for Url {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_string_with(None))
+    }
+}
+
+/// Strips leading/trailing C0 controls and spaces and removes tabs and
+/// newlines anywhere, as the URL parser does before anything else.
+pub(crate) fn clean(input: &str) -> String {
+    input
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|&c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// The scheme of a URL after cleaning, lowercased, if it has one.
+pub(crate) fn scheme_of(input: &str) -> Option<String> {
+    split_scheme(&clean(input)).map(|(s, _)| s)
+}
+
+fn split_scheme(input: &str) -> Option<(String, &str)> {
+    let colon = input.find(':')?;
+    let scheme = &input[..colon];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    if !first.is_ascii_alphabetic() || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+        return None;
+    }
+    Some((scheme.to_ascii_lowercase(), &input[colon + 1..]))
+}
+
+fn is_special(scheme: &str) -> bool {
+    matches!(scheme, "http" | "https" | "ftp" | "ws" | "wss" | "file")
+}
+
+fn fragment_of(rest: &str) -> Option<&str> {
+    rest.split_once('#').map(|(_, f)| f)
+}
+
+fn normalize_authority(scheme: &str, authority: &str) -> String {
+    let (userinfo, hostport) = match authority.rsplit_once('@') {
+        Some((u, h)) => (Some(u), h),
+        None => (None, authority),
+    };
+    let (host, port) = match hostport.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || hostport.starts_with('[') => (h, Some(p)),
+        _ => (hostport, None),
+    };
+    let default_port = match scheme {
+        "http" | "ws" => "80",
+        "https" | "wss" => "443",
+        "ftp" => "21",
+        _ => "",
+    };
+    let mut out = String::new();
+    if let Some(u) = userinfo {
+        out.push_str(u);
+        out.push('@');
+    }
+    out.push_str(&host.to_lowercase());
+    if let Some(p) = port.filter(|p| !p.is_empty() && *p != default_port) {
+        out.push(':');
+        out.push_str(p);
+    }
+    out
+}
+
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "." | "%2e" | "%2E" => {
+                if i == last {
+                    out.push("");
+                }
+            }
+            ".." | ".%2e" | "%2e." | "%2e%2e" | ".%2E" | "%2E." | "%2E%2E" => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Part {
+    Path,
+    Query,
+    Fragment,
+}
+
+fn encode_into(out: &mut String, s: &str, part: Part) {
+    for c in s.chars() {
+        let encode = match c {
+            c if !c.is_ascii() => true,
+            c if c <= ' ' || c == '\u{7f}' => true,
+            '"' | '<' | '>' => true,
+            '`' => matches!(part, Part::Path | Part::Fragment),
+            '{' | '}' => matches!(part, Part::Path),
+            '\'' => matches!(part, Part::Query),
+            _ => false,
+        };
+        if encode {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join(base: &str, r: &str) -> String {
+        Url::parse(base).unwrap().join(r).unwrap()
+    }
+
+    #[test]
+    fn resolves_like_a_browser() {
+        let b = "http://fakehost/test/page.html";
+        assert_eq!(join(b, "foo/bar.html"), "http://fakehost/test/foo/bar.html");
+        assert_eq!(join(b, "/abs"), "http://fakehost/abs");
+        assert_eq!(join(b, "//cdn.example/x.jpg"), "http://cdn.example/x.jpg");
+        assert_eq!(join(b, "../up.png"), "http://fakehost/up.png");
+        assert_eq!(join(b, "../../../x"), "http://fakehost/x");
+        assert_eq!(join(b, "?q=1"), "http://fakehost/test/page.html?q=1");
+        assert_eq!(join(b, "#frag"), "http://fakehost/test/page.html#frag");
+        assert_eq!(join(b, ""), "http://fakehost/test/page.html");
+        assert_eq!(join(b, "  HTTPS://Example.ORG:443/a b\n/ü "), "https://example.org/a%20b/%C3%BC");
+        assert_eq!(join(b, "mailto:a@b.example"), "mailto:a@b.example");
+        assert_eq!(join(b, "java\tscript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(join(b, "http:other.html"), "http://fakehost/test/other.html");
+        assert_eq!(join(b, "https:\\\\evil.example\\x"), "https://evil.example/x");
+        assert_eq!(join("https://a.example", "b"), "https://a.example/b");
+    }
+
+    #[test]
+    fn parses_parts() {
+        let u = Url::parse("https://User@WWW.Example.com:8080/a/./b/../c?x#y").unwrap();
+        assert_eq!(u.to_string(), "https://User@www.example.com:8080/a/c?x");
+        assert_eq!(u.host(), "www.example.com");
+        assert_eq!(u.origin(), "https://www.example.com:8080");
+        assert!(Url::parse("not a url").is_none());
+        assert!(Url::parse("mailto:x@y").is_none());
+        assert_eq!(scheme_of(" JaVa\nScRiPt:x").as_deref(), Some("javascript"));
+    }
+}
