@@ -16,7 +16,8 @@ use crate::tags::Tag;
 use crate::text::{Break, PlainText};
 use crate::Error;
 use lol_html::html_content::{ContentType, Element, TextChunk};
-use lol_html::{doc_comments, doc_text, doctype, element, rewrite_str, RewriteStrSettings};
+use crate::sink;
+use lol_html::{doc_comments, doc_text, doctype, element, Settings};
 use std::cell::{Cell, RefCell};
 
 /// What to write out.
@@ -288,14 +289,8 @@ fn breaks(doc: &Document, sel: &Selection, render: &[Render]) -> Vec<Break> {
     for &item in &sel.items {
         if let Item::Para(p) = item {
             let para = &sel.paras[p as usize];
-            let mut a = para.texts.0;
-            let mut b = para.texts.1;
-            if para.nodes.0 != NONE {
-                a = a.min(doc.node(para.nodes.0).text_start);
-                b = b.max(doc.node(para.nodes.1 - 1).text_end);
-            }
-            mark(a, Break::Paragraph);
-            mark(b.min(doc.texts.len() as u32), Break::Paragraph);
+            mark(para.texts.0, Break::Paragraph);
+            mark(para.texts.1, Break::Paragraph);
         }
     }
     out
@@ -316,7 +311,7 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
     let texts = Cell::new(plan.first_text);
     // The text node being written: (index, already emitted).
     let current: RefCell<Option<(u32, bool)>> = RefCell::new(None);
-    let settings = RewriteStrSettings::new()
+    let settings = Settings::new()
         .append_element_content_handler(element!("*", |el: &mut Element| {
             let n = elements.get();
             elements.set(n + 1);
@@ -356,8 +351,7 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
             d.remove();
             Ok(())
         }));
-    let settings = settings.with_strict(false);
-    let html = rewrite_str(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
+    let html = sink::rewrite(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
     Ok(html.trim().to_string())
 }
 

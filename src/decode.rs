@@ -40,6 +40,7 @@ impl Decoder {
     }
 
     /// The encoding chosen, once it has been decided.
+    #[cfg(test)]
     pub(crate) fn encoding(&self) -> Option<&'static Encoding> {
         self.encoding
     }

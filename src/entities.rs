@@ -2,7 +2,7 @@
 //! decodes them. lol_html hands text and attribute values over raw, so every
 //! string we read from a page goes through here first.
 
-use crate::entities_table::{LEGACY, NAMED};
+use crate::entities_table::{LEGACY, NAMES, NAMES_AT, VALUES, VALUES_AT};
 use std::borrow::Cow;
 
 /// Where the text came from: attribute values follow a stricter rule for
@@ -70,7 +70,18 @@ fn decode_one(s: &str, context: Context, out: &mut String) -> usize {
 }
 
 fn lookup(name: &str) -> Option<&'static str> {
-    NAMED.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| NAMED[i].1)
+    let entry = |table: &'static str, at: &[u16], i: usize| &table[at[i] as usize..at[i + 1] as usize];
+    let count = NAMES_AT.len() - 1;
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match entry(NAMES, &NAMES_AT, mid).cmp(name) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(entry(VALUES, &VALUES_AT, mid)),
+        }
+    }
+    None
 }
 
 fn decode_numeric(s: &str, out: &mut String) -> usize {

@@ -6,7 +6,8 @@
 pub(crate) enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    /// Numbers are checked but not read: metadata never needs them.
+    Number,
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
@@ -133,7 +134,8 @@ impl Parser<'_> {
         while self.i < self.s.len() && matches!(self.s[self.i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
             self.i += 1;
         }
-        std::str::from_utf8(&self.s[start..self.i]).ok()?.parse().ok().map(Value::Number)
+        let digits = self.s[start..self.i].iter().filter(|b| b.is_ascii_digit()).count();
+        (digits > 0).then_some(Value::Number)
     }
 
     fn string(&mut self) -> Option<String> {
@@ -199,7 +201,7 @@ mod tests {
     fn parses_json_ld() {
         let v = parse(r#" {"@type": ["NewsArticle"], "headline": "A \"q\" \u00e9\ud83d\ude00", "n": -1.5e2, "ok": true, "x": null, "a": []} "#).unwrap();
         assert_eq!(v.get("headline").and_then(Value::as_str), Some("A \"q\" é😀"));
-        assert_eq!(v.get("n"), Some(&Value::Number(-150.0)));
+        assert_eq!(v.get("n"), Some(&Value::Number));
         assert_eq!(v.get("@type").and_then(Value::as_array).map(|a| a.len()), Some(1));
     }
 

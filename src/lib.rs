@@ -46,6 +46,7 @@ mod sanitize;
 mod scan;
 mod score;
 mod select;
+mod sink;
 mod stream;
 mod tags;
 mod teasers;
@@ -53,8 +54,9 @@ mod text;
 mod tree;
 mod url;
 
+/// The JavaScript API (compiled only for wasm32).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{Article, ReadingTime, Teaser};
 pub use error::Error;

@@ -211,7 +211,8 @@ Exit codes: 0 ok, 1 not readerable (--check), 2 unreadable input, 64 usage.";
         for e in entries {
             let id = e.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
             let file = e.get("file").and_then(|v| v.as_str()).unwrap_or_default();
-            let url = e.get("url").and_then(|v| v.as_str());
+            // A manifest URL that is not absolute is ignored, as a page without one.
+            let url = e.get("url").and_then(|v| v.as_str()).filter(|u| Options::new().with_url(*u).is_ok());
             let result = std::fs::read(file)
                 .map_err(|err| format!("cannot read {file}: {err}"))
                 .and_then(|bytes| {

@@ -73,10 +73,6 @@ impl Links {
         Links { base, keep_fragments }
     }
 
-    pub(crate) fn base(&self) -> Option<&Url> {
-        self.base.as_ref()
-    }
-
     /// An absolute URL, or `None` when it is not a web URL.
     fn absolute(&self, raw: &str) -> Option<String> {
         let cleaned = url::clean(raw);

@@ -13,7 +13,8 @@ use crate::tags::Tag;
 use crate::tree::OpenStack;
 use crate::Error;
 use lol_html::html_content::{Element, EndTag, TextChunk};
-use lol_html::{doc_text, element, EndTagHandler, HtmlRewriter, Settings};
+use crate::sink::{self, Rewriter};
+use lol_html::{doc_text, element, EndTagHandler, Settings};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -28,12 +29,9 @@ pub(crate) const TRACKING_PIXEL_MAX: u32 = 2;
 /// The decoded page, shared between the writer and the handlers.
 pub(crate) type Source = Rc<RefCell<String>>;
 
-type Sink = fn(&[u8]);
-fn discard(_: &[u8]) {}
-
 /// Pass 1 in progress: append decoded text to the source, then `feed`.
 pub(crate) struct Scanner {
-    rewriter: HtmlRewriter<'static, Sink>,
+    rewriter: Rewriter<'static>,
     state: Rc<RefCell<State>>,
     src: Source,
     /// How much of `src` the rewriter has seen.
@@ -95,9 +93,8 @@ impl Scanner {
             .append_document_content_handler(doc_text!(move |t: &mut TextChunk| {
                 on_text(&mut st_text.borrow_mut(), &src_text.borrow(), t);
                 Ok(())
-            }))
-            .with_strict(false);
-        let rewriter = HtmlRewriter::new(settings, discard as Sink);
+            }));
+        let rewriter = sink::reader(settings);
         Scanner { rewriter, state, src, fed: 0 }
     }
 
@@ -610,7 +607,7 @@ fn noscript_image(raw: &str) -> Option<Media> {
     }
     let found: RefCell<Vec<Media>> = RefCell::new(Vec::new());
     let others = std::cell::Cell::new(0usize);
-    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
+    let settings = Settings::new().append_element_content_handler(element!("*", |el| {
         if el.tag_name() != "img" {
             if !matches!(el.tag_name().as_str(), "picture" | "source" | "a" | "span" | "div" | "figure") {
                 others.set(others.get() + 1);
@@ -635,7 +632,7 @@ fn noscript_image(raw: &str) -> Option<Media> {
         found.borrow_mut().push(media);
         Ok(())
     }));
-    lol_html::rewrite_str(raw, settings).ok()?;
+    sink::rewrite(raw, settings).ok()?;
     let mut found = found.into_inner();
     if found.len() != 1 || others.get() > 0 || !has_usable_source(&found[0]) || is_tracking_pixel(&found[0]) {
         return None;

@@ -38,8 +38,8 @@ impl Flags {
 }
 
 /// A run of inline content among an element's children that Readability
-/// wraps into its own `<p>`: the children `nodes` and the parent's own text
-/// nodes `texts`.
+/// wraps into its own `<p>`: the child elements `nodes` (`NONE` when there
+/// are none) and all text nodes `texts` from its start to its end.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Para {
     pub parent: u32,
@@ -346,17 +346,10 @@ impl Attempt<'_> {
                     }
                     match run {
                         Some((p, _, content)) => {
-                            if p.texts.0 == u32::MAX {
-                                p.texts.0 = ti;
-                            }
                             p.texts.1 = ti + 1;
                             *content |= has;
                         }
-                        None if has => {
-                            let mut p = Para { parent: n, nodes: (NONE, NONE), texts: (ti, ti + 1) };
-                            p.nodes = (NONE, NONE);
-                            *run = Some((p, after_chain, true));
-                        }
+                        None if has => *run = Some((Para { parent: n, nodes: (NONE, NONE), texts: (ti, ti + 1) }, after_chain, true)),
                         None => {}
                     }
                 }
@@ -380,6 +373,7 @@ impl Attempt<'_> {
                     } else {
                         brs = 0;
                     }
+                    let node = doc.node(c);
                     if stat.phrasing[c as usize] {
                         let has = tag != Tag::Br;
                         match run {
@@ -387,11 +381,13 @@ impl Attempt<'_> {
                                 if p.nodes.0 == NONE {
                                     p.nodes.0 = c;
                                 }
-                                p.nodes.1 = doc.node(c).end;
+                                p.nodes.1 = node.end;
+                                p.texts.1 = p.texts.1.max(node.text_end);
                                 *content |= has;
                             }
                             None if has => {
-                                *run = Some((Para { parent: n, nodes: (c, doc.node(c).end), texts: (u32::MAX, u32::MAX) }, after_chain, true));
+                                let para = Para { parent: n, nodes: (c, node.end), texts: (node.text_start, node.text_end) };
+                                *run = Some((para, after_chain, true));
                             }
                             None => {}
                         }
@@ -420,11 +416,6 @@ impl Attempt<'_> {
             t += 1;
         }
         close(&mut run, &mut out);
-        for (p, _) in &mut out {
-            if p.texts.0 == u32::MAX {
-                p.texts = (p.texts.1, p.texts.1);
-            }
-        }
         (out, chain_seen)
     }
 
@@ -848,15 +839,12 @@ fn paragraph_joins(chars: u32, link_density: f64, text: &str) -> bool {
 /// The text of a paragraph run.
 pub(crate) fn para_text(doc: &Document, p: &Para, removed: &[bool]) -> String {
     let mut out = String::new();
-    let mut t = p.texts.0.min(if p.nodes.0 != NONE { doc.node(p.nodes.0).text_start } else { u32::MAX });
-    let end = p.texts.1.max(if p.nodes.0 != NONE { doc.node(p.nodes.1.saturating_sub(1).max(p.nodes.0)).text_end } else { 0 });
-    while t < end {
+    for t in p.texts.0..p.texts.1 {
         let tn = &doc.texts[t as usize];
         let inside = tn.owner == p.parent || (p.nodes.0 != NONE && tn.owner >= p.nodes.0 && tn.owner < p.nodes.1);
         if inside && tn.flags & tflag::NON_CONTENT == 0 && !removed.get(tn.owner as usize).copied().unwrap_or(false) {
             crate::dom::push_collapsed(&mut out, &doc.text_of(tn));
         }
-        t += 1;
     }
     out.trim_end().to_string()
 }

@@ -88,19 +88,6 @@ impl Tag {
         matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
     }
 
-    /// Heading level 1-6, 0 for other tags.
-    pub(crate) fn heading_level(self) -> u8 {
-        match self {
-            Tag::H1 => 1,
-            Tag::H2 => 2,
-            Tag::H3 => 3,
-            Tag::H4 => 4,
-            Tag::H5 => 5,
-            Tag::H6 => 6,
-            _ => 0,
-        }
-    }
-
     /// Start tags that close an open `<p>` (HTML "in body" insertion mode).
     pub(crate) fn closes_p(self) -> bool {
         use Tag::*;
@@ -211,6 +198,5 @@ mod tests {
         assert!(Tag::Img.is_void() && !Tag::P.is_void());
         assert!(Tag::Ul.closes_p() && !Tag::Span.closes_p());
         assert!(Tag::Div.is_special() && !Tag::Span.is_special());
-        assert_eq!(Tag::H4.heading_level(), 4);
     }
 }

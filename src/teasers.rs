@@ -34,7 +34,6 @@ pub(crate) struct Teasers {
 
 struct Card {
     node: u32,
-    link: u32,
     url: String,
     title: String,
 }
@@ -249,7 +248,7 @@ impl Finder<'_> {
         if !is_headline(&title) || is_pagination(&title) {
             return None;
         }
-        Some(Card { node: c, link, url, title })
+        Some(Card { node: c, url, title })
     }
 
     /// Text of a headline without kickers, dates and other labels inside it.

@@ -37,6 +37,7 @@ impl OpenStack {
         self.stack.last().copied()
     }
 
+    #[cfg(test)]
     pub(crate) fn depth(&self) -> usize {
         self.stack.len()
     }

@@ -43,7 +43,8 @@ impl Url {
         &self.scheme
     }
 
-    /// `scheme://authority` — the origin the page came from.
+    /// `scheme://host:port` — the origin the page came from.
+    #[cfg(test)]
     pub(crate) fn origin(&self) -> String {
         let hostport = self.authority.rsplit('@').next().unwrap_or("");
         format!("{}://{}", self.scheme, hostport)

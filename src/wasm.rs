@@ -1,0 +1,144 @@
+//! The WebAssembly binding: the only module that knows about JavaScript.
+//!
+//! Exports `extract`, `isProbablyReaderable` and the streaming `Extractor`
+//! class. Input may be a string or a `Uint8Array` (bytes in any encoding).
+//! Results are plain objects shaped like the JSON the CLI prints; errors are
+//! JavaScript `Error`s with a `code` (`"NOT_HTML"`, `"TOO_LARGE"`, ...).
+
+use crate::{Error, Options};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Reads the options object (every field optional; unknown fields ignored).
+fn options(value: JsValue) -> Result<Options, JsValue> {
+    let mut o = Options::new().with_clock(now);
+    if value.is_undefined() || value.is_null() {
+        return Ok(o);
+    }
+    if !value.is_object() {
+        return Err(error(&Error::InvalidOption("options must be an object".into())));
+    }
+    let get = |key: &str| js_sys::Reflect::get(&value, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let text = |key: &str| -> Result<Option<String>, JsValue> {
+        match get(key) {
+            None => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or_else(|| error(&Error::InvalidOption(format!("{key} must be a string")))),
+        }
+    };
+    let count = |key: &str| -> Result<Option<u64>, JsValue> {
+        match get(key) {
+            None => Ok(None),
+            Some(v) => match v.as_f64() {
+                Some(n) if n.is_finite() && n >= 0.0 => Ok(Some(n as u64)),
+                _ => Err(error(&Error::InvalidOption(format!("{key} must be a non-negative number")))),
+            },
+        }
+    };
+    if let Some(url) = text("url")?.filter(|u| !u.is_empty()) {
+        o = o.with_url(url).map_err(|e| error(&e))?;
+    }
+    if let Some(enc) = text("encoding")? {
+        o = o.with_encoding(&enc).map_err(|e| error(&e))?;
+    }
+    if let Some(n) = count("maxInputBytes")? {
+        o = o.with_max_input_bytes(n as usize);
+    }
+    if let Some(n) = count("maxElements")? {
+        o = o.with_max_elements(n as usize);
+    }
+    if let Some(n) = count("timeBudgetMs")? {
+        o = o.with_time_budget_ms(n);
+    }
+    if let Some(n) = count("charThreshold")? {
+        o = o.with_char_threshold(n as usize);
+    }
+    Ok(o)
+}
+
+/// `performance.now()` where there is one (browsers, Node), else `Date.now()`.
+fn now() -> f64 {
+    thread_local! {
+        static PERFORMANCE: Option<web_sys::Performance> = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .ok()
+            .filter(|p| p.is_object())
+            .map(|p| p.unchecked_into::<web_sys::Performance>());
+    }
+    PERFORMANCE.with(|p| p.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
+}
+
+/// A JavaScript `Error` with the error's message and `code`.
+fn error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(e.code()));
+    err.into()
+}
+
+/// A string or `Uint8Array` as bytes.
+fn bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(s) = input.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = input.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(b).to_vec());
+    }
+    Err(error(&Error::InvalidOption("the page must be a string or a Uint8Array".into())))
+}
+
+fn to_js(article: &crate::Article) -> Result<JsValue, JsValue> {
+    use serde::Serialize;
+    article.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error(&Error::Internal(e.to_string())))
+}
+
+/// Extracts the article and teasers of a page.
+#[wasm_bindgen]
+pub fn extract(html: JsValue, options_: JsValue) -> Result<JsValue, JsValue> {
+    let o = options(options_)?;
+    let article = crate::extract(&bytes(&html)?, &o).map_err(|e| error(&e))?;
+    to_js(&article)
+}
+
+/// Does the page look like it holds an article?
+#[wasm_bindgen(js_name = isProbablyReaderable)]
+pub fn is_probably_readerable(html: JsValue, options_: JsValue) -> Result<bool, JsValue> {
+    let o = options(options_)?;
+    crate::is_probably_readerable(&bytes(&html)?, &o).map_err(|e| error(&e))
+}
+
+/// Streaming extraction: `write` chunks as they arrive, then `finish`.
+#[wasm_bindgen(js_name = Extractor)]
+pub struct JsExtractor {
+    inner: Option<crate::Extractor>,
+}
+
+#[wasm_bindgen(js_class = Extractor)]
+impl JsExtractor {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options_: JsValue) -> Result<JsExtractor, JsValue> {
+        Ok(JsExtractor { inner: Some(crate::Extractor::new(options(options_)?)) })
+    }
+
+    /// Feeds a chunk (string or `Uint8Array`).
+    pub fn write(&mut self, chunk: JsValue) -> Result<(), JsValue> {
+        let inner = self.inner.as_mut().ok_or_else(finished)?;
+        inner.write(&bytes(&chunk)?).map_err(|e| error(&e))
+    }
+
+    /// Ends the input and returns the article.
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let inner = self.inner.take().ok_or_else(finished)?;
+        let article = inner.finish().map_err(|e| error(&e))?;
+        to_js(&article)
+    }
+}
+
+fn finished() -> JsValue {
+    error(&Error::InvalidOption("finish() was already called".into()))
+}
