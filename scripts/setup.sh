@@ -7,8 +7,10 @@
 #   scripts/setup.sh test    + Chromium, chromedriver and the npm packages (default)
 #
 # Installs: the wasm32 target, wasm-bindgen-cli pinned to the version in
-# Cargo.lock, wasm-pack, binaryen (wasm-opt), chromium, chromium-driver, and
-# the npm dev dependencies from package-lock.json.
+# Cargo.lock, wasm-pack, chromium, chromium-driver, and the npm dev
+# dependencies from package-lock.json — among them binaryen (wasm-opt):
+# Debian's binaryen 108 breaks wasm-bindgen's externref table, so the build
+# uses the npm release pinned in package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 level="${1:-test}"
@@ -39,7 +41,6 @@ if ! have wasm-pack; then
 fi
 
 apt_packages=()
-have wasm-opt || apt_packages+=(binaryen)
 if [ "$level" = test ]; then
   have chromium || apt_packages+=(chromium)
   have chromedriver || apt_packages+=(chromium-driver)
@@ -52,11 +53,10 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 fi
 
-if [ "$level" = test ]; then
-  stamp=node_modules/.decant-installed
-  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-    note "installing npm packages"
-    npm ci --no-audit --no-fund --loglevel=error
-    touch "$stamp"
-  fi
+# Both start and test need wasm-opt from npm.
+stamp=node_modules/.decant-installed
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  note "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$stamp"
 fi

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Every test suite, in order: `npm test` (and CI) run this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n== %s\n' "$*"; }
+
+# Runs a wasm-pack test target and fails unless every test in it ran and passed
+# (a file without the right configuration would be skipped silently).
+wasm_test() {
+  local target=$1; shift
+  local want log
+  want=$(grep -c '#\[wasm_bindgen_test\]' "tests/$target.rs")
+  log=$(mktemp)
+  wasm-pack test "$@" -- --test "$target" 2>&1 | tee "$log"
+  if ! grep -q "test result: ok. $want passed" "$log"; then
+    echo "wasm-pack test $*: expected $want passing tests in tests/$target.rs" >&2
+    exit 1
+  fi
+}
+
+step "native: unit tests, fixtures (random chunking), XSS, bad input, encodings"
+cargo test --release
+
+step "quality floors on the development corpora"
+cargo build --release --quiet
+python3 scripts/eval.py --check --quiet --no-save
+
+step "wasm under Node.js"
+wasm_test wasm_node --node
+
+step "wasm in headless Chrome"
+wasm_test wasm_browser --headless --chrome
+
+step "npm package"
+bash scripts/build.sh
+node --test tests/js/
+
+if [ -d tests/e2e ]; then
+  step "end to end in headless Chromium"
+  node --test tests/e2e/
+fi
