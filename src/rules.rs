@@ -167,11 +167,12 @@ pub(crate) static NON_ARTICLE_SEGMENTS: &[&str] = &[
 pub(crate) static FEED_WORDS: &[&str] = &["rss", "atom", "feed", "feeds"];
 
 /// Query parameters that carry an article's id (`?p=123`, `?newsid=4711`),
-/// lowercase. Other numbers in a query (`?u=42814`, a user) say nothing.
-pub(crate) static QUERY_ID_PARAMETERS: &[&str] = &[
-    "p", "id", "article", "articleid", "artikel", "story", "storyid", "post", "postid", "news", "newsid", "nid",
-    "aid", "item", "itemid", "page_id", "docid",
-];
+/// lowercase: these names, or names ending in one of `QUERY_ID_SUFFIXES`
+/// (`ArtNr`, `Seq_Code`). Other numbers in a query (`?u=42814`) say nothing.
+pub(crate) static QUERY_ID_PARAMETERS: &[&str] = &["p", "id", "article", "artikel", "story", "post", "news", "item", "doc"];
+pub(crate) static QUERY_ID_SUFFIXES: &[&str] = &["id", "nr", "no", "num", "code", "seq"];
+/// ...unless the name is about a person or a listing page.
+pub(crate) static QUERY_NON_ID_WORDS: &[&str] = &["user", "member", "author", "profile", "page", "comment"];
 
 /// Query parameters of action links (bookmark, vote, reply): the link does
 /// something instead of leading to a page.
@@ -242,6 +243,8 @@ pub(crate) mod teaser {
     pub const MAX_LABEL_CHARS: usize = 60;
     /// ...and has at most this many words.
     pub const MAX_LABEL_WORDS: usize = 8;
+    /// A link with this much text on both sides sits inside a sentence.
+    pub const INLINE_CONTEXT_CHARS: usize = 20;
     /// A summary has at least this many characters...
     pub const MIN_SUMMARY_CHARS: usize = 30;
     /// ...and this many words.

@@ -38,7 +38,7 @@
 use crate::dom::{flag, tflag, Document, NONE};
 use crate::rules::{
     hint, teaser as T, ACTION_PARAMETERS, FEED_WORDS, GENERIC_SECOND_LEVEL, NON_ARTICLE_EXTENSIONS, NON_ARTICLE_HOSTS,
-    NON_ARTICLE_SEGMENTS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
+    NON_ARTICLE_SEGMENTS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
     TEASER_HEADINGS,
 };
 use crate::sanitize::Links;
@@ -172,8 +172,9 @@ struct Finder<'a> {
     /// First target link / heading element at or after each element.
     next_link: Vec<u32>,
     next_heading: Vec<u32>,
-    /// Previous sibling of each element.
+    /// Previous and next sibling of each element.
     prev_sibling: Vec<u32>,
+    next_sibling: Vec<u32>,
     /// Prefix sums over text nodes: characters, and characters inside links.
     chars_before: Vec<u32>,
     link_chars_before: Vec<u32>,
@@ -362,6 +363,24 @@ fn is_non_article_path(path: &str) -> bool {
     })
 }
 
+/// The last run of digits in a path, when it is long enough to be an id
+/// and is not a date (`-nid03052022`, `20240309`).
+fn last_id(path: &str) -> Option<&str> {
+    let end = path.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let start = path[..end].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let run = &path[start..end];
+    (run.len() >= T::ID_DIGITS && !is_date(run)).then_some(run)
+}
+
+/// Eight digits that read as a date, year first or last.
+fn is_date(run: &str) -> bool {
+    let num = |r: std::ops::Range<usize>| run.get(r).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
+    let (year, month, day) = (1900..2100, 1..13, 1..32);
+    run.len() == 8
+        && ((year.contains(&num(0..4)) && month.contains(&num(4..6)) && day.contains(&num(6..8)))
+            || (day.contains(&num(0..2)) && month.contains(&num(2..4)) && year.contains(&num(4..8))))
+}
+
 fn longest_digit_run(s: &str) -> usize {
     let mut best = 0;
     let mut run = 0;
@@ -385,7 +404,9 @@ fn shape(path: &str, query: Option<&str>) -> Shape {
     // An id parameter (`?p=123`, `?id=4711`), not a tracking code.
     let id_param = |pair: &str| {
         pair.split_once('=').is_some_and(|(k, v)| {
-            QUERY_ID_PARAMETERS.contains(&k.to_ascii_lowercase().as_str()) && v.len() >= T::QUERY_ID_DIGITS && v.bytes().all(|b| b.is_ascii_digit())
+            let k = k.to_ascii_lowercase();
+            let id_name = QUERY_ID_PARAMETERS.contains(&k.as_str()) || QUERY_ID_SUFFIXES.iter().any(|s| k.ends_with(s));
+            id_name && !QUERY_NON_ID_WORDS.iter().any(|w| k.contains(w)) && v.len() >= T::QUERY_ID_DIGITS && v.bytes().all(|b| b.is_ascii_digit())
         })
     };
     if query.is_some_and(|q| q.split('&').any(id_param)) {
@@ -444,6 +465,7 @@ impl<'a> Finder<'a> {
             next_link: vec![NONE; n + 1],
             next_heading: vec![NONE; n + 1],
             prev_sibling: vec![NONE; n],
+            next_sibling: vec![NONE; n],
             chars_before: vec![0; doc.texts.len() + 1],
             link_chars_before: vec![0; doc.texts.len() + 1],
             text_link: vec![NONE; doc.texts.len()],
@@ -498,7 +520,11 @@ impl<'a> Finder<'a> {
         for i in 0..doc.len() {
             let node = &doc.nodes[i];
             if node.parent != NONE {
-                self.prev_sibling[i] = last_child[node.parent as usize];
+                let prev = last_child[node.parent as usize];
+                self.prev_sibling[i] = prev;
+                if prev != NONE {
+                    self.next_sibling[prev as usize] = i as u32;
+                }
                 last_child[node.parent as usize] = i as u32;
             }
             self.label[i] = node.hints() & hint::KICKER != 0 || matches!(node.tag, Tag::Time | Tag::Small | Tag::Img);
@@ -547,6 +573,8 @@ impl<'a> Finder<'a> {
             }
         }
         let page_path = page_url.as_ref().map(|p| p.path().trim_end_matches('/').to_string());
+        // Short links, print and AMP versions carry the page's id (`/-4451133`).
+        let page_id = page_url.as_ref().and_then(|p| last_id(p.path()));
         let page_is_article = page_url.as_ref().is_some_and(|p| shape(p.path(), None) == Shape::Article);
         for i in 0..doc.len() {
             let node = &doc.nodes[i];
@@ -559,7 +587,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let inner = parsed.to_string();
-            if selves.contains(&page_key(&inner)) {
+            if selves.contains(&page_key(&inner)) || (page_id.is_some() && last_id(parsed.path()) == page_id) {
                 self.self_links_before[i + 1] = 1;
                 continue;
             }
@@ -741,7 +769,7 @@ impl<'a> Finder<'a> {
             while l < end && seen < T::MAX_SCAN {
                 seen += 1;
                 // A link inside a sentence is a reference, not a headline.
-                let inline = self.doc.parent(l) != NONE && self.own_chars(self.doc.parent(l)) as usize > T::MAX_LABEL_CHARS;
+                let inline = self.is_inline(l);
                 if self.targets[self.link[l as usize] as usize].key == main_key && !inline {
                     let title = self.title_text(l);
                     if is_headline(&title) && !is_read_more(&title) {
@@ -764,6 +792,27 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some(Card { node: c, target, title, title_node, strict })
+    }
+
+    /// Is link `l` part of a sentence: after a long stretch of text in its
+    /// parent, or with text on both sides? ("…, has <a>already pointed
+    /// out</a> that …"; not "Lesen Sie auch: <a>…</a>", not "<a>…</a><br>lead").
+    fn is_inline(&self, l: u32) -> bool {
+        let p = self.doc.parent(l);
+        if p == NONE {
+            return false;
+        }
+        // The parent's text right before and after the link, up to the
+        // sibling elements around it.
+        let (parent, link) = (self.doc.node(p), self.doc.node(l));
+        let prev = self.prev_sibling[l as usize];
+        let next = self.next_sibling[l as usize];
+        let from = if prev == NONE { parent.text_start } else { self.doc.node(prev).text_end };
+        let to = if next == NONE { parent.text_end } else { self.doc.node(next).text_start };
+        let span = |a: u32, b: u32| (self.chars_before[b as usize] - self.chars_before[a as usize]) as usize;
+        let before = span(from, link.text_start);
+        let after = span(link.text_end, to);
+        before > T::MAX_LABEL_CHARS || (before >= T::INLINE_CONTEXT_CHARS && after >= T::INLINE_CONTEXT_CHARS)
     }
 
     /// The first link to the page that `c`'s links give the most text to.
@@ -887,12 +936,16 @@ impl<'a> Finder<'a> {
     }
 
     /// Is the block named like a teaser block (by class or id), on itself,
-    /// a close ancestor, or its only card?
+    /// a close ancestor, or, for a single box, anything around its headline
+    /// (`blockquote.wp-embedded-content` inside wrappers)?
     fn named(&self, e: u32, cards: &[Card]) -> bool {
         let doc = self.doc;
         let own = std::iter::once(e).chain(doc.ancestors(e)).take(T::NAME_SEARCH_LEVELS + 1);
-        let card = (cards.len() == 1).then(|| cards[0].node);
-        own.chain(card).any(|a| doc.node(a).hints() & hint::TEASER != 0)
+        let inside: Vec<u32> = match cards {
+            [card] => std::iter::once(card.title_node).chain(doc.ancestors(card.title_node)).take_while(|&a| a > e).collect(),
+            _ => Vec::new(),
+        };
+        own.chain(inside).any(|a| doc.node(a).hints() & hint::TEASER != 0)
     }
 
     /// `n` as a block heading, or the heading inside it: a heading element
@@ -1305,6 +1358,13 @@ mod tests {
         );
         let t = run(&html, page, &[], |_, _| false).found;
         assert_eq!(t.len(), 2, "{t:?}");
+        // A short link carries the page's id.
+        let page = "https://news.example/tr/artikel/Lithium-aus-dem-Schredder-4451133.html";
+        let html = format!(r#"<h2>Neueste Beiträge</h2><ul>{}<li><a href="https://news.example/-4451133">Diesen Beitrag jetzt mit anderen teilen</a></li></ul>"#, list(4));
+        assert_eq!(run(&html, page, &[], |_, _| false).found.len(), 4);
+        assert_eq!(last_id("/a/b-20240309-4460.html"), None);
+        assert_eq!(last_id("/a/b-nid03052022/"), None);
+        assert_eq!(last_id("/a/Lithium-4451133.html"), Some("4451133"));
     }
 
     #[test]
