@@ -916,6 +916,10 @@ impl<'a> Finder<'a> {
         if p == NONE || self.excluded[p as usize] {
             return true;
         }
+        // A box with its own heading ends there ("Aus dem Archiv" over one link).
+        if doc.children(e).take_while(|&c| c < card.node).any(|c| self.resolve_heading(c).is_some()) {
+            return true;
+        }
         let key = self.targets[card.target as usize].key.as_str();
         let mut own = self.chars(p);
         for (i, c) in doc.children(p).enumerate() {
@@ -1020,6 +1024,17 @@ impl<'a> Finder<'a> {
         if is_teaser_heading(&lead) && lead.chars().count() <= T::MAX_GROUP_CHARS {
             return Some(Heading::new(e, lead));
         }
+        // A single box's eyebrow: a teaser heading inside it, above the headline.
+        if let [card] = cards {
+            let mut h = self.next_heading[card.node as usize];
+            while h < card.title_node {
+                let text = doc.text(h);
+                if is_teaser_heading(&text) && text.chars().count() <= T::MAX_GROUP_CHARS {
+                    return Some(Heading::new(h, text));
+                }
+                h = self.next_heading[self.end(h) as usize];
+            }
+        }
         // Before the block, climbing out of wrappers: a heading, a header
         // holding one, or an earlier row of the same kind; a plain short
         // label as a last resort.
@@ -1048,10 +1063,13 @@ impl<'a> Finder<'a> {
                 if let Some(h) = self.resolve_heading(s) {
                     return Some(Heading::new(h, doc.text(h)));
                 }
-                // An earlier row: a wrapper like this one, or a list like this one.
+                // An earlier row of a list: a wrapper like this one, or a list
+                // like this one, that is most of the sibling before.
                 let row = by_node.range(s..self.end(s)).next().map(|(_, &i)| &blocks[i]);
-                if let Some(Block { node: before, heading: Some(h), named, .. }) = row {
-                    if self.same_kind(s, cur) || self.same_kind(*before, e) {
+                if let Some(Block { node: before, heading: Some(h), named, cards: row_cards }) = row {
+                    let same_template = doc.tag(*before) == doc.tag(e) && doc.tag(row_cards[0].node) == doc.tag(first_card);
+                    let most = self.chars(*before) * 2 >= self.chars(s);
+                    if cards.len() > 1 && most && (self.same_kind(s, cur) || self.same_kind(*before, e) || same_template) {
                         return Some(Heading { named: h.named || *named, ..h.clone() });
                     }
                 }
@@ -1166,7 +1184,27 @@ impl<'a> Finder<'a> {
             }
             d += 1;
         }
-        best
+        best.or_else(|| self.own_lead(card))
+    }
+
+    /// The card's own text as its lead, as in `<li><a>Title</a><br>Lead…</li>`.
+    fn own_lead(&self, card: &Card) -> Option<String> {
+        let doc = self.doc;
+        let node = doc.node(card.node);
+        if card.title_node == card.node || (self.own_chars(card.node) as usize) < T::MIN_SUMMARY_CHARS {
+            return None;
+        }
+        let mut out = String::new();
+        let mut sentence = false;
+        for t in &doc.texts[node.text_start as usize..node.text_end as usize] {
+            if t.owner == card.node && t.flags & tflag::NON_CONTENT == 0 {
+                let text = doc.text_of(t);
+                sentence |= words(&text) >= T::MIN_SUMMARY_WORDS;
+                crate::dom::push_collapsed(&mut out, &text);
+            }
+        }
+        let out = out.trim().to_string();
+        (sentence && !out.contains(&card.title)).then_some(out)
     }
 
     /// The first image with a source in `card`, among its first elements.
@@ -1511,6 +1549,24 @@ mod tests {
     }
 
     #[test]
+    fn a_single_boxs_eyebrow_is_its_group() {
+        let html = r#"<article><p>Ein langer Absatz des Artikels mit viel Text darin.</p><div class=promote><a href="/2023/11/03/israel-gaza-war-politics/"><img src="/t.jpg"><span><h2>Related</h2><h3>Inside the White House, doubts creep in</h3></span></a></div><p>Noch ein Absatz.</p></article>"#;
+        let t = run(html, PAGE, &[], in_article_tag).found;
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title, "Inside the White House, doubts creep in");
+        assert_eq!(t[0].group.as_deref(), Some("Related"));
+    }
+
+    #[test]
+    fn a_single_box_ends_at_its_own_heading() {
+        let html = r#"<div class=mod><div class=box><h3>Mehr zum Thema</h3><ul><li><a href="/a/erste-geschichte-1">Die erste Geschichte des Tages</a></li><li><a href="/a/zweite-geschichte-2">Die zweite Geschichte des Tages</a></li></ul></div></div>
+            <div class=mod><div class=box><h3>Aus dem Archiv</h3><div class=teaser><ul><li><a href="/a/alte-geschichte-3">Die alte Geschichte aus dem Archiv</a></li></ul></div></div></div>"#;
+        let t = teasers(&format!("<div>{html}</div>"));
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[2].group.as_deref(), Some("Aus dem Archiv"));
+    }
+
+    #[test]
     fn in_article_blocks_need_a_name() {
         let sources = format!("<article><p>Ein Absatz des Artikels mit Text.</p><ul>{}</ul></article>", list(3));
         assert!(run(&sources, PAGE, &[], in_article_tag).found.is_empty());
@@ -1616,6 +1672,32 @@ mod tests {
     fn archives_are_not_teasers() {
         let html = format!(r#"<div class="widget BlogArchive"><h2>Blog Archive</h2><ul><li><a href="/2011/">2011</a><span>(62)</span><ul>{}</ul></li></ul></div>"#, list(3));
         assert!(teasers(&html).is_empty());
+    }
+
+    #[test]
+    fn wordpress_embeds_in_the_body_are_boxes() {
+        let html = r#"<article><p>Ein langer Absatz des Artikels mit viel Text darin.</p>
+            <div class=wpb_raw_code><div class=wpb_wrapper><blockquote class="wp-embedded-content"><a href="/politik/ein-anderer-artikel-12">Ein anderer Artikel zum Thema hier</a></blockquote></div></div>
+            <p>Noch ein Absatz mit Text.</p></article>"#;
+        let found = run(html, PAGE, &[], in_article_tag).found;
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].group, None);
+    }
+
+    #[test]
+    fn a_lead_after_a_line_break_is_the_summary() {
+        let item = |i: u32| format!(r#"<li><a href="/rezept-bananeneis-nummer_1553{i}.html">Rezept – Bananeneis Nummer {i}</a><br>Durch das Karamellisieren entwickelt dieses Eis ein intensives Aroma.</li>"#);
+        let t = teasers(&format!("<h2>Rezepte mit Bananen</h2><ul>{}{}</ul>", item(1), item(2)));
+        assert_eq!(t.len(), 2);
+        assert!(t[0].summary.as_deref().unwrap().starts_with("Durch das Karamellisieren"));
+    }
+
+    #[test]
+    fn query_ids_have_id_names() {
+        assert_eq!(shape("/news/news_lang.php", Some("ArtNr=335594")), Shape::Article);
+        assert_eq!(shape("/service/news_view.htm", Some("lang=e&Seq_Code=181533")), Shape::Article);
+        assert_ne!(shape("/service/list.htm", Some("userid=12345")), Shape::Article);
+        assert_ne!(shape("/service/list.htm", Some("utm_campaign=2020123")), Shape::Article);
     }
 
     #[test]
