@@ -97,7 +97,7 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
     (hint::TITLE, Match::Substring, &["title", "headline", "heading", "hdl", "titel", "ueberschrift"]),
     (hint::KICKER, Match::Substring, &[
         "kicker", "dachzeile", "overline", "topline", "roofline", "eyebrow", "rubrik", "ressort", "category",
-        "label", "tag", "date", "time", "byline", "author", "meta", "writer",
+        "label", "tag", "date", "time", "byline", "author", "meta", "writer", "credit",
     ]),
     (hint::FOOTER, Match::Substring, &["footer", "colophon", "site-info", "copyright"]),
 ];

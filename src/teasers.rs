@@ -873,6 +873,14 @@ impl<'a> Finder<'a> {
         if same < cards.len() && (same < 2 || same < cards.len() - same) {
             cards.retain(|c| self.targets[c.target as usize].same_site);
         }
+        // Different articles have different headlines; one caption repeated
+        // under every picture of a gallery is not a list of stories.
+        let mut titles: Vec<&str> = cards.iter().map(|c| c.title.as_str()).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        if cards.len() > 1 && titles.len() * 2 <= cards.len() {
+            return None;
+        }
         // Short headlines only next to real ones.
         if !cards.iter().any(|c| c.strict) {
             return None;
@@ -1518,7 +1526,7 @@ mod tests {
         );
         assert!(t.is_empty(), "{t:?}");
         // Cards with a heading are templated teasers already.
-        let card = |u: &str| format!(r#"<div><h3><a href="{u}">A guide to doing things</a></h3></div>"#);
+        let card = |u: &str| format!(r#"<div><h3><a href="{u}">A guide to doing {u}</a></h3></div>"#);
         assert_eq!(teasers(&format!("<div>{}{}</div>", card("/guides/first-loaf"), card("/guides/feeding-times"))).len(), 2);
     }
 
@@ -1698,6 +1706,12 @@ mod tests {
         assert_eq!(shape("/service/news_view.htm", Some("lang=e&Seq_Code=181533")), Shape::Article);
         assert_ne!(shape("/service/list.htm", Some("userid=12345")), Shape::Article);
         assert_ne!(shape("/service/list.htm", Some("utm_campaign=2020123")), Shape::Article);
+    }
+
+    #[test]
+    fn one_caption_under_every_picture_is_no_list() {
+        let pic = |i: u32| format!(r#"<div><a href="/fotos/hyundai-santa-fe-bild-00{i}.html"><img src="/b{i}.jpg"><span>(Bildquelle: auto-motor.at/Stefan Gruber)</span></a></div>"#);
+        assert!(teasers(&format!("<div>{}{}{}</div>", pic(1), pic(2), pic(3))).is_empty());
     }
 
     #[test]
