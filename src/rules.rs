@@ -208,6 +208,8 @@ pub(crate) static NON_ARTICLE_SEGMENT_PREFIXES: &[&str] = &[
 pub(crate) static NON_ARTICLE_HOSTS: &[&str] = &[
     "shop", "store", "abo", "aboshop", "login", "account", "accounts", "auth", "sso", "jobs", "karriere", "careers",
     "forum", "forums", "community", "newsletter", "mail", "webmail", "checkout", "download", "downloads",
+    // Classifieds and listings markets of news sites.
+    "kleinanzeige", "kleinanzeigen", "anzeigen", "classifieds", "stellenmarkt", "immobilien", "marktplatz",
 ];
 
 /// Hosting platforms whose subdomains are separate sites (one blog each):

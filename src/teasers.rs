@@ -205,7 +205,7 @@ pub(crate) fn find(doc: &Document, links: &Links, page: &Page) -> Teasers {
             }
             let heading = f.block_heading(e, &cards, &blocks, &by_node);
             let named = heading.as_ref().is_some_and(|h| h.named) || f.named(e, &cards);
-            let guarded = page.in_article[e as usize] || f.footer[e as usize];
+            let guarded = page.in_article[e as usize] || f.footer[e as usize] || f.plain_without_articles(&cards);
             if (single || guarded) && !named {
                 continue;
             }
@@ -890,9 +890,7 @@ impl<'a> Finder<'a> {
         // with a heading or an image are templated teasers already. A single
         // box always needs an article link.
         let articles = cards.iter().filter(|c| self.targets[c.target as usize].article).count();
-        let rich = cards.iter().filter(|c| self.is_heading_element(c.title_node) || self.image_node(c.node).is_some()).count();
-        let plain = rich * 2 < cards.len();
-        if (cards.len() == 1 && articles == 0) || (plain && articles * 2 <= cards.len()) {
+        if cards.len() == 1 && articles == 0 {
             return None;
         }
         let share = cards.len() as f64 / (cards.len() + others) as f64;
@@ -945,6 +943,16 @@ impl<'a> Finder<'a> {
             }
         }
         own as usize > T::MAX_LABEL_CHARS
+    }
+
+    /// Plain link lists need most links to look like articles (an id, a
+    /// date, a slug) unless the block is named; lists of tools, services
+    /// and sections do not. Cards with a heading or an image are templated
+    /// teasers already.
+    fn plain_without_articles(&self, cards: &[Card]) -> bool {
+        let articles = cards.iter().filter(|c| self.targets[c.target as usize].article).count();
+        let rich = cards.iter().filter(|c| self.is_heading_element(c.title_node) || self.image_node(c.node).is_some()).count();
+        rich * 2 < cards.len() && articles * 2 <= cards.len()
     }
 
     /// Is the block named like a teaser block (by class or id), on itself,
@@ -1378,9 +1386,10 @@ mod tests {
             <li><a href="/files/das-heft-als-download-07.pdf">Das ganze Heft als Download</a></li>
             <li><a href="/en/politics/a-story-in-english-12345">A story in the English edition</a></li>
             </ul>"#;
-        let html = html.replace("</ul>", &list(6).replace("/politik/", "/de/politik/")) + "</ul>";
+        let html = html.replace("</ul>", &list(8).replace("/politik/", "/de/politik/")) + "</ul>";
+        let html = html.replace("<ul>", r#"<ul><li><a href="https://kleinanzeigen.news.example/autos/vw-golf-zum-verkauf">Volkswagen Golf zum Verkauf</a></li>"#);
         let t: Vec<String> = run(&html, "https://news.example/de/politik/story-1", &[], |_, _| false).found.into_iter().map(|t| t.title).collect();
-        assert_eq!(t.len(), 6, "{t:?}");
+        assert_eq!(t.len(), 8, "{t:?}");
         assert!(t.iter().all(|t| t.starts_with("Die Geschichte")), "{t:?}");
         assert_eq!(language_of("/pt-br/noticias/x"), Some("pt-br"));
         assert_eq!(language_of("/politik/x"), None);
@@ -1525,6 +1534,10 @@ mod tests {
             r#"<aside><h2>Shortcuts</h2><div><a href="/fifa-22/players/">FIFA 22 Players list</a><br><a href="/fifa-22-buy/">FIFA 22 Pre-order</a><br><a href="/football-star/">Football Star Game</a><br><a href="/tools/compare/">Compare the players</a></div></aside>"#,
         );
         assert!(t.is_empty(), "{t:?}");
+        // A named list of plain links needs no article URLs.
+        let named = r#"<section class=widget_popular><h2>Beliebte Ratgeber</h2><ul><li><a href="/ratgeber/solar/balkonkraftwerk-anmelden/">Balkonkraftwerk anmelden: So geht es</a></li><li><a href="/ratgeber/heizung/hydraulischer-abgleich/">Hydraulischer Abgleich: Wann er Pflicht ist</a></li></ul></section>"#;
+        assert_eq!(teasers(named).len(), 2);
+        assert!(teasers(&named.replace("widget_popular", "widget")).is_empty());
         // Cards with a heading are templated teasers already.
         let card = |u: &str| format!(r#"<div><h3><a href="{u}">A guide to doing {u}</a></h3></div>"#);
         assert_eq!(teasers(&format!("<div>{}{}</div>", card("/guides/first-loaf"), card("/guides/feeding-times"))).len(), 2);
