@@ -199,8 +199,10 @@ pub(crate) static NON_ARTICLE_EXTENSIONS: &[&str] = &[
 pub(crate) static NON_ARTICLE_SEGMENT_PREFIXES: &[&str] = &[
     // WordPress's admin, login and feed endpoints.
     "wp-login", "wp-admin",
-    // Legal and contact pages ("datenschutzerklaerung", "privacy-policy").
-    "datenschutz", "privacy", "impressum", "kontakt", "contact", "politica-de-privacidad",
+    // Legal and contact pages under longer names; the plain words are
+    // whole segments above ("kontakte-sichern-mit-…" is an article).
+    "datenschutzerkl", "datenschutzhinweis", "privacy-policy", "privacy-notice", "kontaktformular", "contact-us",
+    "politica-de-privacidad",
 ];
 
 /// First host labels of sites that are not articles (shops, accounts,

@@ -1376,6 +1376,8 @@ mod tests {
         assert!(!is_non_article_path("/ohneq/subscribe-8-in-muenchen-vortrag/"));
         assert!(!is_non_article_path("/@francoise_93266/the-pinterest-paradox-57ed6bd76960"));
         assert!(!is_non_article_path("/how-to-feed-your-cat-well/"));
+        assert!(is_non_article_path("/datenschutzerklaerung/"));
+        assert!(!is_non_article_path("/ratgeber/kontakte-offline-sichern-android"));
     }
 
     #[test]
