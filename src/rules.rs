@@ -86,7 +86,11 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
     (hint::NAVIGATION, Match::Substring, &[
         "nav", "menu", "breadcrumb", "pagination", "pager", "skip-link", "toolbar", "topbar",
     ]),
-    (hint::COMMENTS, Match::Substring, &["comment", "disqus", "respond", "replies", "kommentar"]),
+    // Whole words: "fc-item--is-commentable" marks a story card, not comments.
+    (hint::COMMENTS, Match::Word, &[
+        "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "replies",
+        "kommentar", "kommentare", "commentaires", "comentarios",
+    ]),
     (hint::AD, Match::Word, &["ad", "ads", "advert", "advertisement", "anzeige", "werbung", "sponsored", "adslot", "ad-slot", "dfp", "gpt"]),
     (hint::TAGS, Match::Word, &[
         "tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "schlagworte", "categories",
@@ -425,6 +429,9 @@ mod tests {
         assert!(hints_of("social_share-bar") & hint::SHARE != 0);
         assert_eq!(hints_of("shared-items") & hint::SHARE, 0);
         assert!(hints_of("ad-slot ad-leaderboard") & hint::AD != 0);
+        assert!(hints_of("comment-respond") & hint::COMMENTS != 0);
+        assert!(hints_of("disqus_thread") & hint::COMMENTS != 0);
+        assert_eq!(hints_of("fc-item--is-commentable") & hint::COMMENTS, 0);
         assert_eq!(hints_of("header-admin") & hint::AD, 0);
         assert_eq!(hints_of(""), 0);
     }
