@@ -1363,6 +1363,9 @@ mod tests {
             <li><a href="/blog/bloggedanken/">Bloggedanken</a></li></ul>"#,
         );
         assert_eq!(t, ["Time for Action in Berlin", "Cut"]);
+        // ...and at least one real headline beside them: model names with ids are no stories.
+        let t = titles(r#"<ul><li><a href="/autos/golf-12345.html">Golf</a></li><li><a href="/autos/passat-12346.html">Passat</a></li><li><a href="/autos/polo-12347.html">Polo</a></li></ul>"#);
+        assert!(t.is_empty(), "{t:?}");
     }
 
     #[test]
@@ -1493,6 +1496,9 @@ mod tests {
         assert_eq!(found.found[0].title, "Vorwürfe gegen Rheinmetall in Italien");
         assert!(found.found[0].summary.as_deref().unwrap().starts_with("Der Rüstungskonzern"));
         assert_eq!(found.found[0].image.as_deref(), Some("https://news.example/i.jpg"));
+        // Two lines of one card, both linked: one teaser.
+        let html = r#"<div><div class=teaser><p><a href="/inland/die-geschichte-101.html">Die Geschichte von heute Abend</a></p><p><a href="/inland/die-geschichte-101.html">Alles zur Geschichte von heute</a></p></div></div>"#;
+        assert_eq!(teasers(html).len(), 1);
     }
 
     #[test]
