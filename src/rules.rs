@@ -295,7 +295,7 @@ pub(crate) mod teaser {
     /// Values of `QUERY_ID_PARAMETERS` with this many digits identify an article (`?p=123`).
     pub const QUERY_ID_DIGITS: usize = 3;
     /// A section page's path has at most this many segments.
-    pub const MAX_SECTION_SEGMENTS: usize = 2;
+    pub const MAX_SECTION_SEGMENTS: usize = 3;
 }
 
 /// Roles that mark everything but content (Readability `UNLIKELY_ROLES`).

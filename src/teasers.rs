@@ -79,7 +79,7 @@ pub(crate) struct Page<'a> {
 enum Shape {
     /// An id, a dated path or a multi-word slug: an article.
     Article,
-    /// One or two plain words (`/politik/`, `/meine-welt/gesundheit/`): a section page.
+    /// A few plain words (`/politik/`, `/meine-welt/gesundheit/`): a section page.
     Section,
     Other,
 }
@@ -1340,6 +1340,8 @@ mod tests {
         assert_eq!(shape("/index.php", Some("p=123&utm_source=x")), Shape::Article);
         assert_eq!(shape("/politik/", None), Shape::Section);
         assert_eq!(shape("/meine-welt/gesundheit/", None), Shape::Section);
+        assert_eq!(shape("/noticias/opinion/cartas/", None), Shape::Section);
+        assert_eq!(shape("/noticias/opinion/2022/05/03/crisis-habitacional/", None), Shape::Article);
         assert_eq!(shape("/topics", Some("source=post_page-----d146a92473a1")), Shape::Section);
         assert_eq!(shape("/user-uebersicht/", Some("u=42814")), Shape::Other);
         assert_eq!(shape("/rot-einrichten/", None), Shape::Other);
