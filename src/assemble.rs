@@ -7,6 +7,7 @@ use crate::options::{Deadline, Options};
 use crate::sanitize::Links;
 use crate::scan::Scan;
 use crate::select::{self, Item, Selection};
+use crate::meta::RawMeta;
 use crate::{meta, teasers, text, Error};
 
 /// Selects, cleans and assembles the article of a scanned page.
@@ -17,8 +18,10 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     let title = metadata.title.clone().unwrap_or_default();
     let selection = select::select(&doc, &title, metadata.byline.is_some(), options.char_threshold());
     deadline.check()?;
-    let in_article = |n: u32| selection.as_ref().is_some_and(|s| contains(&doc, s, n));
-    let found = teasers::find(&doc, &links, options.url(), &in_article);
+    let in_article = selection.as_ref().map_or_else(|| vec![false; doc.len()], |s| article_mask(&doc, s));
+    let aliases: Vec<&str> = raw.canonical.as_deref().into_iter().chain(og_url(&raw)).collect();
+    let page = teasers::Page { url: options.url(), aliases: &aliases, in_article: &in_article };
+    let found = teasers::find(&doc, &links, &page);
     let teasers: Vec<Teaser> = dedupe(found.found);
 
     let mut article = Article {
@@ -60,15 +63,33 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     Ok(article)
 }
 
-/// Is element `n` part of the selected article body?
-fn contains(doc: &Document, sel: &Selection, n: u32) -> bool {
-    sel.items.iter().any(|&item| match item {
-        Item::Node(i) => doc.contains(i, n),
-        Item::Para(p) => {
-            let para = &sel.paras[p as usize];
-            para.nodes.0 != NONE && n >= para.nodes.0 && n < para.nodes.1
+/// Per element: is it part of the selected article body?
+fn article_mask(doc: &Document, sel: &Selection) -> Vec<bool> {
+    let mut mask = vec![false; doc.len()];
+    for &item in &sel.items {
+        let (a, b) = match item {
+            Item::Node(i) => (i, doc.node(i).end),
+            Item::Para(p) => {
+                let para = &sel.paras[p as usize];
+                if para.nodes.0 == NONE {
+                    continue;
+                }
+                para.nodes
+            }
+        };
+        for n in a..b {
+            // Removing an element removes what is inside it.
+            let parent = doc.parent(n);
+            let parent_kept = parent == NONE || parent < a || mask[parent as usize];
+            mask[n as usize] = parent_kept && !sel.removed[n as usize];
         }
-    }) && !sel.removed[n as usize]
+    }
+    mask
+}
+
+/// The page's `og:url`, another name for it besides the canonical link.
+fn og_url(raw: &RawMeta) -> Option<&str> {
+    raw.metas.iter().find(|m| m.property.as_deref() == Some("og:url")).map(|m| m.content.as_str())
 }
 
 /// Readability: the `dir` of the top candidate's parent, itself, or an ancestor.

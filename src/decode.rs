@@ -5,7 +5,9 @@
 //! 2. the bytes themselves when they are valid UTF-8 with multi-byte
 //!    sequences (a wrong `<meta charset>` must not turn them into mojibake);
 //! 3. the caller's hint (e.g. an HTTP `Content-Type`), else a `<meta charset>`
-//!    or `http-equiv` declaration in the first 1024 bytes;
+//!    or `http-equiv` declaration in the first 1024 bytes, else one later in
+//!    the ASCII text before the first non-ASCII byte (a browser meeting such
+//!    a late declaration switches to it; nothing decoded before differs);
 //! 4. windows-1252, the web's default for undeclared pages.
 //!
 //! ASCII decodes the same in every encoding we pick, so bytes are passed on
@@ -32,11 +34,13 @@ pub(crate) struct Decoder {
     prescanned: bool,
     decoder: Option<EncodingDecoder>,
     encoding: Option<&'static Encoding>,
+    /// Where the ASCII text passed on before deciding starts in `out`.
+    ascii_start: Option<usize>,
 }
 
 impl Decoder {
     pub(crate) fn new(hint: Option<&'static Encoding>) -> Self {
-        Decoder { hint, pending: Vec::new(), prescanned: false, decoder: None, encoding: None }
+        Decoder { hint, pending: Vec::new(), prescanned: false, decoder: None, encoding: None, ascii_start: None }
     }
 
     /// The encoding chosen, once it has been decided.
@@ -91,9 +95,14 @@ impl Decoder {
             }
         }
         let ascii_len = self.pending.iter().position(|b| !b.is_ascii()).unwrap_or(self.pending.len());
+        self.ascii_start.get_or_insert(out.len());
         out.push_str(std::str::from_utf8(&self.pending[..ascii_len]).unwrap_or_default());
         self.pending.drain(..ascii_len);
         if self.pending.len() >= JUDGE_WINDOW || last {
+            if self.hint.is_none() {
+                let ascii = out.get(self.ascii_start.unwrap_or(out.len())..).unwrap_or("");
+                self.hint = prescan(ascii.as_bytes()).filter(|e| e.is_ascii_compatible() && *e != ISO_2022_JP);
+            }
             let window = &self.pending[..self.pending.len().min(JUDGE_WINDOW)];
             let encoding = if window.is_empty() { self.hint.unwrap_or(UTF_8) } else { choose(window, self.hint, last) };
             self.start(encoding, out);
@@ -306,6 +315,19 @@ mod tests {
         let (text, enc) = decode_all(&sjis, 2);
         assert_eq!(enc, "Shift_JIS");
         assert!(text.ends_with("日本"));
+    }
+
+    #[test]
+    fn a_late_declaration_in_the_ascii_prefix_counts() {
+        // A long script pushes the declaration past the 1024-byte prescan;
+        // browsers still switch to it when they meet it.
+        let mut page = format!("<head><script>{}</script><meta charset=windows-1250></head><p>", "x".repeat(2000)).into_bytes();
+        page.extend_from_slice(&[0xB3, 0xB9]);
+        for chunk in [7, 4096] {
+            let (text, enc) = decode_all(&page, chunk);
+            assert_eq!(enc, "windows-1250");
+            assert!(text.ends_with("łą"));
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub(crate) mod hint {
     pub const COMMENTS: Hints = 1 << 8;
     /// Advertising.
     pub const AD: Hints = 1 << 9;
-    /// Tag and category lists.
+    /// Tag and category lists, date archives.
     pub const TAGS: Hints = 1 << 10;
     /// Headline elements of cards and blocks.
     pub const TITLE: Hints = 1 << 11;
@@ -80,42 +80,68 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "read-more", "readmore", "also-read", "lesen-sie", "weitere", "similar", "aehnlich",
         "popular", "most-read", "mostread", "meistgelesen", "trending", "top-stories", "jp-relatedposts",
         "crp_related", "yarpp", "outbrain", "taboola", "latest-posts", "recent-posts", "recentposts",
+        // WordPress post embeds (`blockquote.wp-embedded-content`).
+        "wp-embed",
     ]),
     (hint::NAVIGATION, Match::Substring, &[
         "nav", "menu", "breadcrumb", "pagination", "pager", "skip-link", "toolbar", "topbar",
     ]),
-    (hint::COMMENTS, Match::Substring, &["comment", "disqus", "respond", "replies", "kommentar"]),
+    // Whole words: "fc-item--is-commentable" marks a story card, not comments.
+    (hint::COMMENTS, Match::Word, &[
+        "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "replies",
+        "kommentar", "kommentare", "commentaires", "comentarios",
+    ]),
     (hint::AD, Match::Word, &["ad", "ads", "advert", "advertisement", "anzeige", "werbung", "sponsored", "adslot", "ad-slot", "dfp", "gpt"]),
-    (hint::TAGS, Match::Word, &["tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "schlagworte", "categories"]),
+    (hint::TAGS, Match::Word, &[
+        "tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "schlagworte", "categories",
+        // Date archive widgets (WordPress `widget_archive`, Blogger `BlogArchive`).
+        "archive", "archives", "archiv",
+    ]),
+    (hint::TAGS, Match::Substring, &["blogarchive"]),
     (hint::TITLE, Match::Substring, &["title", "headline", "heading", "hdl", "titel", "ueberschrift"]),
     (hint::KICKER, Match::Substring, &[
         "kicker", "dachzeile", "overline", "topline", "roofline", "eyebrow", "rubrik", "ressort", "category",
-        "label", "tag", "date", "time", "byline", "author", "meta",
+        "label", "tag", "date", "time", "byline", "author", "meta", "writer", "credit",
     ]),
     (hint::FOOTER, Match::Substring, &["footer", "colophon", "site-info", "copyright"]),
 ];
 
 /// Headings of teaser blocks, lowercase, matched as a prefix of the heading
-/// text. A hint, not a rule: structure decides what a teaser is.
+/// text (whitespace collapsed). A hint, not a rule: structure decides what a
+/// teaser is. The same phrases name one-line boxes ("Lire aussi : <link>").
 pub(crate) static TEASER_HEADINGS: &[&str] = &[
     // German
-    "empfohlen", "empfehlung", "mehr zum thema", "mehr aus", "mehr von", "mehr news", "mehr artikel",
-    "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
-    "das könnte sie interessieren", "weitere artikel", "weitere beiträge", "weitere nachrichten",
-    "weitere meldungen", "ähnliche beiträge", "ähnliche artikel", "ähnliche themen", "verwandte artikel",
-    "verwandte beiträge", "meistgelesen", "meist gelesen", "am meisten gelesen", "neueste beiträge",
-    "neueste artikel", "aktuelle beiträge", "aktuelle artikel", "top-artikel", "top artikel", "weiterlesen",
-    "zum thema", "passend zum thema", "auch lesenswert", "lesenswert", "beliebte beiträge",
+    "empfohlen", "empfehlung", "mehr zum thema", "mehr zu diesem thema", "mehr aus", "mehr von", "mehr news",
+    "mehr artikel", "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
+    "das könnte sie interessieren", "das könnte dich auch interessieren", "weitere artikel", "weitere beiträge",
+    "weitere nachrichten", "weitere meldungen", "ähnliche beiträge", "ähnliche artikel", "ähnliche themen",
+    "verwandte artikel", "verwandte beiträge", "meistgelesen", "meist gelesen", "am meisten gelesen",
+    "meistkommentiert", "meist kommentiert", "meistgeteilt",
+    "neueste beiträge", "neueste artikel", "neue beiträge", "aktuelle beiträge", "aktuelle artikel", "top-artikel",
+    "top artikel", "top-beiträge", "weiterlesen", "zum thema", "passend zum thema", "passend dazu",
+    "auch lesenswert", "lesenswert", "beliebte beiträge", "siehe auch",
     // English
-    "related", "more from", "more stories", "more on", "more in", "more news", "most read", "most popular",
-    "most viewed", "popular", "read more", "read next", "read also", "also read", "see also", "you may also like",
-    "you might also like", "recommended", "trending", "latest", "recent posts", "recent articles",
-    "top stories", "editor's picks", "editors' picks", "further reading", "what to read next",
+    "related", "more from", "more stories", "more on", "more in", "more news", "more articles", "most read",
+    "most popular", "most viewed", "most commented", "most shared", "popular", "read more", "read next", "read also", "also read", "see also",
+    "you may also like", "you might also like", "recommended", "trending", "latest", "recent posts",
+    "recent articles", "recent stories", "other recent", "top stories", "editor's picks", "editors' picks",
+    "further reading", "what to read next", "up next",
     // French, Spanish, Italian, Portuguese, Dutch, Polish, Czech
-    "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet", "les plus lus", "articles similaires",
-    "leer más", "lee también", "te puede interesar", "noticias relacionadas", "lo más leído", "relacionad",
-    "leggi anche", "potrebbe interessarti", "leia também", "veja também", "lees ook", "meest gelezen",
-    "czytaj także", "czytaj też", "zobacz także", "přečtěte si také", "související", "nejčtenější",
+    "lire aussi", "à lire aussi", "a lire aussi", "lire :", "lire:", "sur le même sujet", "les plus lus",
+    "articles similaires", "du même auteur", "leer más", "lee también", "te puede interesar",
+    "noticias relacionadas", "lo más leído", "relacionad", "leggi anche", "potrebbe interessarti", "leia também",
+    "veja também", "lees ook", "meest gelezen", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
+    "dowiedz się więcej", "przeczytaj też", "najnowsze", "přečtěte si také", "související", "nejčtenější",
+];
+
+/// Link texts that lead on to the card's article but are never its
+/// headline, lowercase, matched whole (after trimming punctuation).
+pub(crate) static READ_MORE_WORDS: &[&str] = &[
+    "read more", "more", "continue reading", "full story", "learn more", "more news", "weiterlesen", "mehr",
+    "mehr lesen", "mehr erfahren", "zum artikel", "artikel lesen", "mehr news", "mehr nachrichten",
+    "lire la suite", "lire plus", "la suite", "en savoir plus", "leer más", "ver más", "seguir leyendo",
+    "saber más", "más noticias", "mas noticias", "leggi tutto", "leia mais", "lees meer", "czytaj dalej",
+    "więcej", "číst dále", "více",
 ];
 
 /// Link texts of pagination and previous/next links, lowercase prefixes.
@@ -124,34 +150,152 @@ pub(crate) static PAGINATION_WORDS: &[&str] = &[
     "nächster", "suivant", "précédent", "siguiente", "anterior", "«", "»", "‹", "›", "←", "→", "<", ">",
 ];
 
-/// URL path pieces of pages that are not articles: topic, tag and author
-/// pages, search, accounts, feeds, pagination.
-pub(crate) static NON_ARTICLE_PATHS: &[&str] = &[
-    "/tag/", "/tags/", "/category/", "/categories/", "/kategorie/", "/author/", "/authors/", "/autor/",
-    "/autoren/", "/user/", "/users/", "/profile/", "/profil/", "/search", "/suche", "/login", "/logout",
-    "/register", "/wp-login", "/wp-admin", "/feed", "/rss", "/page/", "/schlagwort/", "/stichwort/",
-    "/label/", "/archive/", "/archiv/", "/newsletter", "/abo", "/subscribe", "/impressum", "/datenschutz",
-    "/privacy", "/kontakt", "/contact", "/about", "/cart", "/shop/", "/account",
+/// URL path segments of pages that are not articles: topic, tag and author
+/// pages, search, accounts, feeds, pagination, legal pages, shops. Matched
+/// against whole segments (`/tag/x`, `/impressum.html`), lowercase.
+pub(crate) static NON_ARTICLE_SEGMENTS: &[&str] = &[
+    "tag", "tags", "tagi", "category", "categories", "kategorie", "hashtag", "author", "authors", "writers", "autor",
+    "autoren", "auteur", "autore", "user", "users", "profile", "profil", "search", "suche", "login", "logout",
+    "register", "feed", "rss", "page", "schlagwort", "stichwort", "label", "archive", "archiv", "newsletter",
+    "abo", "subscribe", "impressum", "datenschutz", "privacy", "kontakt", "contact", "about", "cart", "shop",
+    "katalog", "catalog", "account",
+    // Products, job ads, classifieds and forum threads are pages, not articles.
+    "product", "products", "produkt", "produkte", "jobs", "karriere", "careers", "stellenanzeigen",
+    "stellenangebote", "kleinanzeigen", "classifieds", "forum", "forums", "praca", "empleo", "emploi", "lavoro",
+    // Feeds and downloads.
+    "feeds", "atom", "download", "downloads",
 ];
+
+/// Words inside a path segment (between `_` and `.`) that mark a feed:
+/// `/_rss/news_rss_iso.php`.
+pub(crate) static FEED_WORDS: &[&str] = &["rss", "atom", "feed", "feeds"];
+
+/// Query parameters that carry an article's id (`?p=123`, `?newsid=4711`),
+/// lowercase: these names, or names ending in one of `QUERY_ID_SUFFIXES`
+/// (`ArtNr`, `Seq_Code`). Other numbers in a query (`?u=42814`) say nothing.
+pub(crate) static QUERY_ID_PARAMETERS: &[&str] = &["p", "id", "article", "artikel", "story", "post", "news", "item", "doc"];
+pub(crate) static QUERY_ID_SUFFIXES: &[&str] = &["id", "nr", "no", "num", "code", "seq"];
+/// ...unless the name is about a person or a listing page.
+pub(crate) static QUERY_NON_ID_WORDS: &[&str] = &["user", "member", "author", "profile", "page", "comment"];
+
+/// Query parameters of action links (bookmark, vote, reply): the link does
+/// something instead of leading to a page.
+pub(crate) static ACTION_PARAMETERS: &[&str] = &["token", "nonce", "_wpnonce", "replytocom"];
+
+/// Link texts of service and legal pages, lowercase, matched whole: never a
+/// teaser's headline even where the URL looks like an article's
+/// (`/191702.aspx`).
+pub(crate) static SERVICE_TITLES: &[&str] = &[
+    "cookie policy", "cookies", "cookie settings", "privacy", "privacy policy", "privacy settings", "terms",
+    "terms of use", "terms of service", "imprint", "contact", "contact us", "sitemap", "newsletter", "rss",
+    "overview", "all articles", "site index", "accessibility", "barrierefreiheit", "datenschutz", "datenschutzerklärung", "impressum", "kontakt", "agb",
+    "übersicht", "alle artikel", "mentions légales", "politique de confidentialité", "aviso legal",
+    "política de privacidad", "política de privacidade",
+];
+
+/// File types that are downloads, not pages (`/startlist.pdf`, `/photo.jpg`).
+pub(crate) static NON_ARTICLE_EXTENSIONS: &[&str] = &[
+    "pdf", "jpg", "jpeg", "png", "gif", "webp", "svg", "zip", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "mp3",
+    "mp4", "epub",
+];
+
+/// Beginnings of path segments of pages that are not articles.
+pub(crate) static NON_ARTICLE_SEGMENT_PREFIXES: &[&str] = &[
+    // WordPress's admin, login and feed endpoints.
+    "wp-login", "wp-admin",
+    // Legal and contact pages under longer names; the plain words are
+    // whole segments above ("kontakte-sichern-mit-…" is an article).
+    "datenschutzerkl", "datenschutzhinweis", "privacy-policy", "privacy-notice", "kontaktformular", "contact-us",
+    "politica-de-privacidad",
+];
+
+/// First host labels of sites that are not articles (shops, accounts,
+/// forums) even on the page's own domain.
+pub(crate) static NON_ARTICLE_HOSTS: &[&str] = &[
+    "shop", "store", "abo", "aboshop", "login", "account", "accounts", "auth", "sso", "jobs", "karriere", "careers",
+    "forum", "forums", "community", "newsletter", "mail", "webmail", "checkout", "download", "downloads",
+    // Classifieds and listings markets of news sites.
+    "kleinanzeige", "kleinanzeigen", "anzeigen", "classifieds", "stellenmarkt", "immobilien", "marktplatz",
+];
+
+/// Hosting platforms whose subdomains are separate sites (one blog each):
+/// the label before the public suffix. `siliconexposed.blogspot.com` and
+/// `siliconexposed.blogspot.de` are one site, `a.wordpress.com` and
+/// `b.wordpress.com` are two.
+pub(crate) static SHARED_HOSTS: &[&str] = &[
+    "blogspot", "wordpress", "tumblr", "github", "substack", "medium", "wixsite", "livejournal", "typepad",
+    "weebly", "jimdofree", "jimdo", "over-blog", "hatenablog", "canalblog", "netlify", "vercel", "herokuapp",
+];
+
+/// Second-level labels under country domains (`co.uk`, `com.au`): the
+/// site's name is the label before them.
+pub(crate) static GENERIC_SECOND_LEVEL: &[&str] =
+    &["co", "com", "net", "org", "gov", "gob", "edu", "ac", "or", "ne", "go", "mil", "nom", "ltd", "plc", "sch"];
 
 /// Teasers: thresholds.
 pub(crate) mod teaser {
     /// A headline has at least this many words...
     pub const MIN_TITLE_WORDS: usize = 3;
-    /// ...and this many characters.
+    /// ...and this many characters. Shorter link texts ("Cut", "High mit
+    /// Hefe") count only when the URL looks like an article's.
     pub const MIN_TITLE_CHARS: usize = 15;
     /// Headlines are shorter than this.
     pub const MAX_TITLE_CHARS: usize = 300;
+    /// A short headline has at least this many characters.
+    pub const MIN_SHORT_TITLE_CHARS: usize = 2;
     /// A block heading is shorter than this.
     pub const MAX_GROUP_CHARS: usize = 80;
-    /// A summary has at least this many characters.
+    /// A header around a block heading (heading plus a "more" link) is shorter than this.
+    pub const MAX_HEADER_CHARS: usize = 200;
+    /// A plain text label above a block is at most this long...
+    pub const MAX_LABEL_CHARS: usize = 60;
+    /// ...and has at most this many words.
+    pub const MAX_LABEL_WORDS: usize = 8;
+    /// A link with this much text on both sides sits inside a sentence.
+    pub const INLINE_CONTEXT_CHARS: usize = 20;
+    /// A summary has at least this many characters...
     pub const MIN_SUMMARY_CHARS: usize = 30;
-    /// A card links to at most this many different articles.
+    /// ...and this many words.
+    pub const MIN_SUMMARY_WORDS: usize = 5;
+    /// At most this share of a summary may be links to other pages (bylines,
+    /// category links).
+    pub const MAX_SUMMARY_LINK_SHARE: f64 = 0.5;
+    /// A card links to at most this many different pages.
     pub const MAX_LINKS_PER_CARD: usize = 3;
+    /// A card holds at most this many headings (more is a section of a page).
+    pub const MAX_HEADINGS_PER_CARD: usize = 4;
+    /// A card's text is shorter than this (headline, lead, labels).
+    pub const MAX_CARD_CHARS: usize = 1200;
     /// Share of a block's children that must be cards.
     pub const MIN_CARD_SHARE: f64 = 0.6;
-    /// How far up from a block its heading is looked for.
+    /// How far up from a block its heading is looked for: levels with
+    /// siblings before the block...
     pub const GROUP_SEARCH_LEVELS: usize = 3;
+    /// ...and levels in all, wrappers without siblings included.
+    pub const MAX_GROUP_CLIMB: usize = 8;
+    /// How many preceding siblings with content are looked at on each level...
+    pub const GROUP_SEARCH_SIBLINGS: usize = 3;
+    /// ...and how many siblings at most, empty ones included.
+    pub const MAX_SIBLINGS_VISITED: usize = 16;
+    /// A badge after a headline ("Vidéo", "Plus") is at most this long.
+    pub const MAX_BADGE_CHARS: usize = 20;
+    /// How far small scans look: elements for an image in a card or a `<br>`
+    /// in a headline, links in a card or a heading. Keeps every step bounded.
+    pub const MAX_SCAN: usize = 64;
+    /// A box around a single card is recognised among at most this many children.
+    pub const MAX_BOX_CHILDREN: usize = 32;
+    /// How many ancestors of a block may carry its teaser name.
+    pub const NAME_SEARCH_LEVELS: usize = 2;
+    /// URL shapes: a run of this many digits is an article id (`-4447431.html`).
+    pub const ID_DIGITS: usize = 5;
+    /// A slug has at least this many hyphen- or underscore-separated parts...
+    pub const SLUG_PARTS: usize = 3;
+    /// ...of which this many have letters.
+    pub const SLUG_WORDS: usize = 2;
+    /// Values of `QUERY_ID_PARAMETERS` with this many digits identify an article (`?p=123`).
+    pub const QUERY_ID_DIGITS: usize = 3;
+    /// A section page's path has at most this many segments.
+    pub const MAX_SECTION_SEGMENTS: usize = 3;
 }
 
 /// Roles that mark everything but content (Readability `UNLIKELY_ROLES`).
@@ -285,6 +429,9 @@ mod tests {
         assert!(hints_of("social_share-bar") & hint::SHARE != 0);
         assert_eq!(hints_of("shared-items") & hint::SHARE, 0);
         assert!(hints_of("ad-slot ad-leaderboard") & hint::AD != 0);
+        assert!(hints_of("comment-respond") & hint::COMMENTS != 0);
+        assert!(hints_of("disqus_thread") & hint::COMMENTS != 0);
+        assert_eq!(hints_of("fc-item--is-commentable") & hint::COMMENTS, 0);
         assert_eq!(hints_of("header-admin") & hint::AD, 0);
         assert_eq!(hints_of(""), 0);
     }
