@@ -3,12 +3,14 @@
 # already there, so it is safe to run before every command.
 #
 #   scripts/setup.sh native  Rust only (the CLI and the evaluation)
-#   scripts/setup.sh start   + the WebAssembly toolchain (build the reader page)
-#   scripts/setup.sh test    + Chromium, chromedriver and the npm packages (default)
+#   scripts/setup.sh start   + the WebAssembly toolchain and the npm packages
+#                            (build and serve the reader page)
+#   scripts/setup.sh test    + Chromium and chromedriver (default)
 #
 # Installs: the wasm32 target, wasm-bindgen-cli pinned to the version in
-# Cargo.lock, wasm-pack, binaryen (wasm-opt), chromium, chromium-driver, and
-# the npm dev dependencies from package-lock.json.
+# Cargo.lock, wasm-pack, chromium, chromium-driver, and the npm dev
+# dependencies from package-lock.json (binaryen's wasm-opt among them: the
+# build uses it instead of Debian's, see scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 level="${1:-test}"
@@ -39,7 +41,6 @@ if ! have wasm-pack; then
 fi
 
 apt_packages=()
-have wasm-opt || apt_packages+=(binaryen)
 if [ "$level" = test ]; then
   have chromium || apt_packages+=(chromium)
   have chromedriver || apt_packages+=(chromium-driver)
@@ -52,7 +53,7 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 fi
 
-if [ "$level" = test ]; then
+if [ "$level" = start ] || [ "$level" = test ]; then
   stamp=node_modules/.decant-installed
   if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
     note "installing npm packages"
