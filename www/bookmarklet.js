@@ -1,9 +1,9 @@
 // Reader mode on any page, loaded by the bookmarklet (see loader.js) from the
 // reader's origin. It extracts the live page (after its scripts ran, so lazy
 // images are resolved) and shows the article in a modal <dialog> inside a
-// closed shadow root. Closing (button or Escape) removes every node it added
-// and gives back scroll position and focus; nothing is added to the page's
-// window, document or storage. When the page does not let it run (no
+// shadow root, whose styles keep the page's out and ours in. Closing (button
+// or Escape) removes every node it added and gives back scroll position and
+// focus; nothing is added to the page's window, document or storage. When the page does not let it run (no
 // WebAssembly, no fetch of our files, Trusted Types) it calls `fallback`,
 // which opens the reader page in a tab and hands it the page.
 
@@ -40,7 +40,7 @@ function button(doc, label, text, onClick) {
 function show(article, url, adopted, fallback) {
   const doc = document;
   const host = doc.createElement('decant-reader');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = adopted;
 
   let settings = { ...defaults };
