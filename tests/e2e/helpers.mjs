@@ -5,7 +5,7 @@
 
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { mimeTypes, start } from '../../scripts/serve.mjs';
@@ -30,7 +30,7 @@ export const startReader = () => start({ port: 0 });
 
 /**
  * Another site on another port: `routes` maps a path to { body, headers };
- * `files` maps a path prefix to a folder of the repository.
+ * `files` maps a path prefix to a folder (absolute, or in the repository).
  */
 export async function startSite({ routes = {}, files = {} } = {}) {
   const server = createServer((req, res) => {
@@ -43,7 +43,7 @@ export async function startSite({ routes = {}, files = {} } = {}) {
     for (const [prefix, dir] of Object.entries(files)) {
       if (!path.startsWith(prefix) || path.includes('..')) continue;
       try {
-        const body = readFileSync(join(root, dir, path.slice(prefix.length)));
+        const body = readFileSync(resolve(root, dir, path.slice(prefix.length)));
         res.writeHead(200, { 'Content-Type': mimeTypes[extname(path)] ?? 'application/octet-stream' }).end(body);
         return;
       } catch {
