@@ -13,6 +13,7 @@
 // Only 127.0.0.1 is listened on: the page is for the person at this machine.
 
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +156,8 @@ export async function start({ port = 8080, tries = 20, dir = root } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { url } = await start({ port: Number(process.env.PORT ?? 8080) });
+  const missing = Object.values(packageFiles).filter(file => !existsSync(join(root, file)));
+  if (missing.length) console.warn(`serve: ${missing.join(', ')} missing: run bash scripts/build.sh first`);
+  const { url } = await start({ port: Number(process.env.PORT || 8080) });
   console.log(`decant reader: ${url}`);
 }

@@ -12,7 +12,7 @@ let reader, site, browser, href;
 // The site's own styles try hard to reach into the overlay; a script adds a
 // paragraph after load, so only the live DOM has it.
 const hostile = `<style>
-* { color: rgb(255, 0, 0) !important; font-family: monospace !important; }
+* { color: rgb(255, 0, 0) !important; font-family: monospace !important; letter-spacing: 3px !important; text-transform: uppercase !important; }
 p, h1 { font-size: 40px !important; background: rgb(0, 255, 0) !important; }
 dialog, decant-reader { opacity: 0.1 !important; }
 </style>`;
@@ -125,13 +125,17 @@ test('on another site the overlay shows the article, keeps the page\'s styles ou
   assert.match(await dialog.locator('.body').textContent(), /steht nur im lebenden Dokument/, 'extracted from the live DOM');
   const look = await dialog.locator('.body p').first().evaluate(p => {
     const style = getComputedStyle(p);
-    return { color: style.color, size: style.fontSize, font: style.fontFamily, background: style.backgroundColor, opacity: getComputedStyle(p.closest('dialog')).opacity };
+    return {
+      color: style.color, size: style.fontSize, font: style.fontFamily, background: style.backgroundColor,
+      spacing: style.letterSpacing, transform: style.textTransform, opacity: getComputedStyle(p.closest('dialog')).opacity,
+    };
   });
   assert.notEqual(look.color, 'rgb(255, 0, 0)', 'page colour kept out');
   assert.equal(look.size, '19px', 'page font size kept out');
   assert.doesNotMatch(look.font, /^monospace$/);
   assert.equal(look.background, 'rgba(0, 0, 0, 0)');
   assert.equal(look.opacity, '1');
+  assert.deepEqual([look.spacing, look.transform], ['normal', 'none'], 'inherited page styles kept out');
   assert.equal(await tab.evaluate(() => document.activeElement?.tagName), 'DECANT-READER', 'focus moves into the overlay');
   // caret: 'initial', or Playwright leaves style="" on the page's inputs.
   await tab.screenshot({ path: join(screenshots, 'overlay.png'), caret: 'initial' });

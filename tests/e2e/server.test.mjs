@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { readerPolicy, start } from '../../scripts/serve.mjs';
@@ -91,4 +92,20 @@ test('build-www assembles a deployable folder with the same layout and a _header
   const headers = readFileSync(join(out, '_headers'), 'utf8');
   assert.ok(headers.includes(`/\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  Content-Security-Policy: ${readerPolicy}`));
   assert.match(headers, /\/bookmarklet\.js\n(  .*\n)*  Access-Control-Allow-Origin: \*/);
+});
+
+test('the whole reader page, wasm included, stays small (gzipped)', async () => {
+  // Everything the service worker keeps for offline use is what the page loads.
+  const shell = readFileSync(join(root, 'www/sw.js'), 'utf8').match(/const SHELL = \[([^\]]+)\]/)[1].match(/'[^']+'/g).map(s => s.slice(1, -1));
+  let total = 0;
+  const sizes = {};
+  for (const path of [...shell, 'sw.js']) {
+    const body = Buffer.from(await (await get(path === './' ? '/' : `/${path}`)).arrayBuffer());
+    sizes[path] = gzipSync(body, { level: 9 }).length;
+    total += sizes[path];
+  }
+  const wasm = sizes['decant/pkg/decant_bg.wasm'];
+  console.log(`# page weight (gzip -9): ${(total / 1024).toFixed(1)} KiB, of which wasm ${(wasm / 1024).toFixed(1)} KiB, JS+CSS+HTML ${((total - wasm) / 1024).toFixed(1)} KiB`);
+  assert.ok(total - wasm < 40 * 1024, `the app without the wasm is ${total - wasm} bytes gzipped`);
+  assert.ok(total < 420 * 1024, `the page is ${total} bytes gzipped`);
 });
