@@ -42,6 +42,14 @@ function hideWhenBroken(img) {
 
 const withoutQuery = url => url.split(/[?#]/)[0];
 
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Turns decant's content into a fragment: ids get a prefix (so they cannot
  * clash with the page's), in-article links (footnotes) stay in the article,
@@ -60,7 +68,7 @@ function body(doc, content, pageURL) {
   for (const link of fragment.querySelectorAll('a[href]')) {
     const href = link.getAttribute('href');
     const hash = href.indexOf('#');
-    const local = hash >= 0 && (hash === 0 || withoutQuery(href) === page) ? decodeURIComponent(href.slice(hash + 1)) : null;
+    const local = hash >= 0 && (hash === 0 || withoutQuery(href) === page) ? decoded(href.slice(hash + 1)) : null;
     if (local && ids.has(local)) link.setAttribute('href', `#decant-${local}`);
     else external(link);
   }
@@ -102,7 +110,7 @@ export function renderArticle(article, root, url = null) {
   }
 
   const original = webURL(url);
-  root.replaceChildren(
+  root.replaceChildren(...[
     element(doc, 'header', {},
       kicker.childElementCount ? kicker : null,
       element(doc, 'h1', { className: 'title', textContent: article.title || article.siteName || (original ? new URL(original).hostname : '') }),
@@ -110,7 +118,7 @@ export function renderArticle(article, root, url = null) {
     lead,
     element(doc, 'div', { className: 'body' }, fragment),
     original ? element(doc, 'p', { className: 'source' }, element(doc, 'a', { href: original, textContent: `↗ ${new URL(original).hostname}` })) : null,
-  );
+  ].filter(Boolean));
   for (const link of root.querySelectorAll('.source a')) external(link);
   // Footnote links scroll within the article instead of changing the address.
   root.onclick = event => {

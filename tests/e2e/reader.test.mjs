@@ -131,6 +131,7 @@ test('every sample renders without CSP violations or console errors; RTL pages r
     assert.ok((await page.textContent('#article .body')).trim().length > 200, `${id} has a body`);
     assert.equal(await page.$$eval('#article script, #article style, #article iframe, #article [style]', nodes => nodes.length), 0, `${id}: only sanitized content`);
     assert.equal(await page.$$eval('#article *', nodes => nodes.filter(n => [...n.attributes].some(a => a.name.startsWith('on'))).length), 0, `${id}: no handlers`);
+    assert.equal(await page.$eval('#article', article => [...article.childNodes].filter(n => n.nodeType !== 1).length), 0, `${id}: no stray text`);
     if (id === 'almarsad') {
       assert.equal(await page.getAttribute('#article', 'dir'), 'rtl');
       assert.equal(await page.getAttribute('#article', 'lang'), 'ar');
