@@ -353,3 +353,38 @@ test('print shows the article alone', async () => {
   assert.equal(await page.isVisible('#article .body'), true);
   await context.close();
 });
+
+test('accessibility basics: landmarks, named controls, keyboard order, visible focus', async () => {
+  const { context, page, problems } = await open();
+  // Tab starts at the skip link, then the brand and the tools, each with a visible focus ring.
+  await page.goto(reader.url);
+  const order = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return [el.className || el.id, style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2];
+    }));
+  }
+  assert.deepEqual(order.map(([name]) => name), ['skip', 'brand', 'tool', 'tool icon']);
+  assert.ok(order.every(([, ring]) => ring), 'visible focus');
+
+  await openSample(page, 'dtz');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article', 'focus moves to the article');
+  for (const role of ['banner', 'main', 'contentinfo', 'complementary', 'navigation']) {
+    assert.ok(await page.getByRole(role).count() >= 1, `a ${role} landmark`);
+  }
+  // Every control a person can reach has a name.
+  const unnamed = await page.$$eval('button, a[href], input, textarea, select, [tabindex="0"]', nodes => nodes
+    .filter(node => node.checkVisibility())
+    .filter(node => !(node.getAttribute('aria-label') || node.labels?.length || node.textContent.trim() || node.getAttribute('title')))
+    .map(node => node.outerHTML.slice(0, 80)));
+  assert.deepEqual(unnamed, []);
+  // The settings panel is labelled and its controls follow its button.
+  await page.keyboard.press('s');
+  assert.equal(await page.getByRole('dialog', { name: 'Reading settings' }).isVisible(), true);
+  assert.equal(await page.getByRole('slider', { name: 'Text size' }).getAttribute('aria-valuetext'), '19 px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
