@@ -75,7 +75,8 @@ function placeholder(url) {
 
 /** A fresh context whose requests stay on this machine. */
 export async function newContext(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // A fixed time zone and language, so dates and "More" headings do not depend on the machine.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB', ...options });
   await context.route(url => !local(url.href), route => route.request().resourceType() === 'image'
     ? route.fulfill({ contentType: 'image/svg+xml', body: placeholder(route.request().url()) })
     : route.abort('blockedbyclient'));

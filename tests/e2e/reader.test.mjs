@@ -63,7 +63,7 @@ test('renders the seed article and its four "Empfohlen" teaser cards', async () 
   assert.equal(await page.getAttribute('#article', 'lang'), 'de');
   const kicker = await page.textContent('#article .kicker');
   assert.match(kicker, /Deutsche Tageszeitung/i);
-  assert.match(kicker, /19\. Juni 2024/, 'date in German');
+  assert.match(kicker, /19\. Juni 2024 um 14:32/, 'date and time in German');
   assert.match(kicker, /2–3 Minuten/, 'reading time as a German range');
   assert.match(await page.textContent('#article .byline'), /Zhukova/);
   assert.equal(await page.getAttribute('#article .lead img', 'src'), 'https://www.dtz-online.example/media/2024/06/putin-kim-pjoengjang.jpg');
