@@ -1,3 +1,12 @@
+// `Extractor` is disposable (`using extractor = new Extractor()`). Declaring
+// Symbol.dispose here keeps these types compiling for projects whose `lib`
+// predates it (ES2022 and older); where lib has it, the declarations merge.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
 /** Options for `extract`, `isProbablyReaderable` and `Extractor`. Every field is optional. */
 export interface Options {
   /** The page's URL; links and images are made absolute against it (and the page's `<base href>`). */

@@ -1,8 +1,23 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package into pkg/ (size-tuned profile, wasm-opt -Oz).
+#
+# wasm-opt comes from the npm package `binaryen` (a devDependency), not from
+# Debian: Debian's binaryen 108 rewrites the export of wasm-bindgen's externref
+# table to point at the function table, so the module fails to start
+# ("WebAssembly.Table.set(): Argument 1 is invalid for table") in Node and in
+# browsers alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# wasm-opt comes from the npm package binaryen (see scripts/setup.sh).
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-wasm-pack --quiet build --target web --out-dir pkg --out-name decant --profile wasm-release --no-pack
+export PATH="$HOME/.cargo/bin:$PATH"
+wasm_opt=node_modules/binaryen/bin/wasm-opt
+if [ ! -x "$wasm_opt" ]; then
+  echo "build: $wasm_opt is missing: run 'bash scripts/setup.sh start' (or npm ci)" >&2
+  exit 1
+fi
+wasm-pack --quiet build --target web --out-dir pkg --out-name decant --profile wasm-release --no-pack --no-opt
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
+# The features rustc enables by default for wasm32-unknown-unknown.
+node "$wasm_opt" -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg/decant_bg.wasm -o pkg/decant_bg.wasm

@@ -3,14 +3,14 @@
 # already there, so it is safe to run before every command.
 #
 #   scripts/setup.sh native  Rust only (the CLI and the evaluation)
-#   scripts/setup.sh start   + the WebAssembly toolchain (build the reader page)
-#   scripts/setup.sh test    + Chromium, chromedriver and the npm packages (default)
+#   scripts/setup.sh start   + the WebAssembly toolchain and the npm packages
+#                            (build and serve the reader page)
+#   scripts/setup.sh test    + Chromium and chromedriver (default)
 #
 # Installs: the wasm32 target, wasm-bindgen-cli pinned to the version in
 # Cargo.lock, wasm-pack, chromium, chromium-driver, and the npm dev
-# dependencies from package-lock.json — among them binaryen (wasm-opt):
-# Debian's binaryen 108 breaks wasm-bindgen's externref table, so the build
-# uses the npm release pinned in package-lock.json.
+# dependencies from package-lock.json (binaryen's wasm-opt among them: the
+# build uses it instead of Debian's, see scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 level="${1:-test}"
@@ -53,10 +53,11 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 fi
 
-# Both start and test need wasm-opt from npm.
-stamp=node_modules/.decant-installed
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  note "installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
-  touch "$stamp"
+if [ "$level" = start ] || [ "$level" = test ]; then
+  stamp=node_modules/.decant-installed
+  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+    note "installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+    touch "$stamp"
+  fi
 fi

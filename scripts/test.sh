@@ -37,7 +37,5 @@ step "npm package"
 bash scripts/build.sh
 node --test tests/js/
 
-if [ -d tests/e2e ]; then
-  step "end to end in headless Chromium"
-  node --test tests/e2e/
-fi
+step "end to end in headless Chromium (reader page, bookmarklet, package)"
+node --test --test-concurrency=1 tests/e2e/
