@@ -422,7 +422,9 @@ impl Attempt<'_> {
         close(&mut run, &mut out);
         for (p, _) in &mut out {
             if p.texts.0 == u32::MAX {
-                p.texts = (p.texts.1, p.texts.1);
+                // No own text node: an empty range where the run's elements start.
+                let at = doc.node(p.nodes.0).text_start;
+                p.texts = (at, at);
             }
         }
         (out, chain_seen)
@@ -1022,6 +1024,21 @@ mod tests {
         assert!(!is_data_table(&s.doc, tables[0]));
         assert!(is_data_table(&s.doc, tables[1]));
         assert!(!is_data_table(&s.doc, tables[2]));
+    }
+
+    #[test]
+    fn runs_of_only_elements_next_to_the_article() {
+        // The run `<span>` has no text node of its parent: its text range must stay empty.
+        let body = format!(
+            "<body><div id=outer><div class=article><p>{}</p><p>{}</p></div><span>A short closing sentence.</span><div><p>x</p></div></div></body>",
+            para(60, "a"),
+            para(60, "b")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(kept_text(&doc, &sel).contains("b59"));
+        for p in &sel.paras {
+            assert!(p.texts.0 <= p.texts.1 && p.texts.1 as usize <= doc.texts.len());
+        }
     }
 
     #[test]
