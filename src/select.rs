@@ -160,8 +160,14 @@ pub(crate) fn select(doc: &Document, title: &str, has_meta_byline: bool, char_th
             None => break,
         }
     }
-    // Nothing long enough: the longest attempt, if it found anything
-    // (the first of equals, as Readability's stable sort keeps it).
+    // Nothing long enough: a short page. Readability takes the longest
+    // attempt, but what looser rules add to a short article is the clutter
+    // the strict rules took out (author boxes, cookie notes, menus). So the
+    // strictest attempt that found at least a paragraph wins; the longest
+    // only when none did.
+    if let Some(first) = attempts.iter().position(|a| a.chars as usize >= R::MIN_PARAGRAPH_CHARS) {
+        return Some(attempts.swap_remove(first));
+    }
     let best = attempts.iter().enumerate().max_by(|(i, a), (j, b)| a.chars.cmp(&b.chars).then(j.cmp(i)))?.0;
     let sel = attempts.swap_remove(best);
     (sel.chars > 0).then_some(sel)
@@ -1039,6 +1045,18 @@ mod tests {
         for p in &sel.paras {
             assert!(p.texts.0 <= p.texts.1 && p.texts.1 as usize <= doc.texts.len());
         }
+    }
+
+    #[test]
+    fn a_short_article_beats_longer_clutter_found_by_looser_rules() {
+        let body = format!(
+            "<body><div class=post><p>A short poem, of a few lines, is the whole article here.</p><p>Second line.</p></div><div class=sidebar><p>{}</p><p>{}</p></div></body>",
+            para(20, "side"),
+            para(20, "bar")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("short poem") && !text.contains("side1"), "{text}");
     }
 
     #[test]
