@@ -21,7 +21,8 @@
 //! 2. `scan` — pass 1 with lol_html: the element table (`dom`), built with
 //!    the HTML standard's implied end tags (`tree`), and the raw metadata;
 //! 3. `meta` — title, byline, date, site name, lead image (JSON-LD via `json`);
-//! 4. `select` — Readability's scoring (`score`) and retry ladder: the article;
+//! 4. `select` — Readability's scoring (`score`) and retry ladder: the article,
+//!    then `clutter` — what a reader did not come for inside it;
 //! 5. `teasers` — blocks of cards linking to other articles;
 //! 6. `clean` — pass 2 with lol_html over the article only, under the
 //!    allow-list of `sanitize`;
@@ -32,6 +33,7 @@
 mod article;
 mod assemble;
 mod clean;
+mod clutter;
 mod decode;
 mod dom;
 mod entities;

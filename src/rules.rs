@@ -38,6 +38,10 @@ pub(crate) mod hint {
     pub const KICKER: Hints = 1 << 12;
     /// Site footers.
     pub const FOOTER: Hints = 1 << 13;
+    /// Boxes that are never the article, named for what they are:
+    /// newsletter sign-ups, disclaimers, copyright lines, author boxes,
+    /// cookie notes, article tool bars.
+    pub const CLUTTER: Hints = 1 << 14;
 }
 
 /// How a word must occur in a class or id value.
@@ -85,7 +89,7 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "nav", "menu", "breadcrumb", "pagination", "pager", "skip-link", "toolbar", "topbar",
     ]),
     (hint::COMMENTS, Match::Substring, &["comment", "disqus", "respond", "replies", "kommentar"]),
-    (hint::AD, Match::Word, &["ad", "ads", "advert", "advertisement", "anzeige", "werbung", "sponsored", "adslot", "ad-slot", "dfp", "gpt"]),
+    (hint::AD, Match::Word, &["ad", "ads", "adv", "advert", "advertisement", "anzeige", "werbung", "sponsored", "adslot", "ad-slot", "dfp", "gpt"]),
     (hint::TAGS, Match::Word, &["tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "schlagworte", "categories"]),
     (hint::TITLE, Match::Substring, &["title", "headline", "heading", "hdl", "titel", "ueberschrift"]),
     (hint::KICKER, Match::Substring, &[
@@ -93,6 +97,14 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "label", "tag", "date", "time", "byline", "author", "meta",
     ]),
     (hint::FOOTER, Match::Substring, &["footer", "colophon", "site-info", "copyright"]),
+    (hint::CLUTTER, Match::Substring, &[
+        "newsletter", "subscribe", "subscription", "signup", "sign-up", "disclaimer", "disclosure",
+        "copyright", "author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info",
+        "author-card", "entry-author", "post-author", "saboxplugin", "cookie", "consent", "breadcrumb",
+    ]),
+    // Article tool bars (print, send, text size). Not "print": "print-full"
+    // wraps content; not "font-size": WordPress styles paragraphs with it.
+    (hint::CLUTTER, Match::Word, &["tools"]),
 ];
 
 /// Headings of teaser blocks, lowercase, matched as a prefix of the heading
@@ -116,6 +128,53 @@ pub(crate) static TEASER_HEADINGS: &[&str] = &[
     "leer más", "lee también", "te puede interesar", "noticias relacionadas", "lo más leído", "relacionad",
     "leggi anche", "potrebbe interessarti", "leia também", "veja também", "lees ook", "meest gelezen",
     "czytaj także", "czytaj też", "zobacz także", "přečtěte si také", "související", "nejčtenější",
+];
+
+/// Lead-ins of links to other articles placed inside the text ("Read also:
+/// <link>"), lowercase, matched as a prefix of a paragraph or heading,
+/// besides `TEASER_HEADINGS`.
+pub(crate) static READ_ALSO: &[&str] = &[
+    "schon gelesen", "mehr themen", "zum weiterlesen", "weiterführende links", "noch mehr",
+    "lea también", "lea además", "lea más", "lea", "vea también", "vea", "mira", "mire", "puedes ver",
+    "le puede interesar", "también te puede interesar", "ver también", "ver más", "czytaj też",
+    "czytaj także", "czytaj więcej", "zobacz też", "à lire", "a lire", "lire aussi", "voir aussi",
+    "see more", "related:", "more:", "also:",
+];
+
+/// Words of date lines ("Aktualisiert am 3. März 2024, 16:05 Uhr"),
+/// lowercase: month and day names, and the labels and fillers around them.
+/// A line made only of these and numbers is a date, not article text.
+pub(crate) static MONTHS: &[&str] = &[
+    // English, German, French, Spanish, Italian, Portuguese, Dutch, Scandinavian
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "okt",
+    "dez", "mär", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+    "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio",
+    "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro",
+    "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro", "januari", "februari", "maart",
+    "mei", "augustus", "desember", "augusti", "maj",
+    // Polish, nominative and genitive
+    "styczeń", "stycznia", "luty", "lutego", "marzec", "marca", "kwiecień", "kwietnia", "maja",
+    "czerwiec", "czerwca", "lipiec", "lipca", "sierpień", "sierpnia", "wrzesień", "września",
+    "październik", "października", "listopad", "listopada", "grudzień", "grudnia",
+];
+pub(crate) static DATE_WORDS: &[&str] = &[
+    // days
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "yesterday", "heute", "gestern",
+    // labels
+    "published", "updated", "posted", "modified", "last", "created", "date", "release", "veröffentlicht",
+    "aktualisiert", "erstellt", "geändert", "zuletzt", "stand", "datum", "publié", "mis", "jour",
+    "publicado", "actualizado", "publikacja", "aktualizacja", "opublikowano", "pubblicato", "aggiornato",
+    "gepubliceerd", "bijgewerkt",
+    // fillers, times and zones
+    "on", "at", "the", "of", "am", "um", "uhr", "vom", "le", "à", "el", "de", "del", "las", "a", "en",
+    "il", "alle", "ore", "op", "dnia", "godz", "r", "h", "pm", "utc", "gmt", "cet", "cest", "mez",
+    "mesz", "est", "edt", "pst", "pdt",
 ];
 
 /// Link texts of pagination and previous/next links, lowercase prefixes.
@@ -178,14 +237,33 @@ pub(crate) static LAZY_SRCSET_ATTRIBUTES: &[&str] = &["data-srcset", "data-lazy-
 
 /// Whole-text matches for blocks that only label an ad or a loading state
 /// (Readability `adWords`/`loadingWords`), lowercase.
-pub(crate) static AD_WORDS: &[&str] =
-    &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "anzeige", "广告", "реклама", "anuncio"];
+pub(crate) static AD_WORDS: &[&str] = &[
+    "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "anzeige", "广告", "реклама", "anuncio",
+    // Ours: more languages.
+    "إعلان", "publicidad", "pubblicità", "reklama", "advertentie", "sponsored", "gesponsert",
+];
 pub(crate) static LOADING_WORDS: &[&str] =
     &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
 /// Commas in Latin, Arabic, CJK and other scripts (Readability `commas`).
 pub(crate) static COMMAS: &[char] =
     &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+
+/// Clutter inside the article (ours): thresholds.
+pub(crate) mod clutter {
+    /// Named clutter boxes holding less than this share of the article go.
+    pub const MAX_SHARE: f64 = 0.5;
+    /// Ad containers inside the article are at most this long (a label).
+    pub const AD_MAX_CHARS: u32 = 100;
+    /// Date lines are at most this long.
+    pub const DATE_LINE_MAX_CHARS: u32 = 80;
+    /// A "read also" lead-in with its link is at most this long...
+    pub const READ_ALSO_MAX_CHARS: u32 = 250;
+    /// ...and this much of it is link text (unless it is the label alone).
+    pub const READ_ALSO_MIN_LINK_DENSITY: f64 = 0.5;
+    /// A label alone is the lead-in plus at most this much (": ", "?", "…").
+    pub const LABEL_SLACK_CHARS: usize = 3;
+}
 
 /// Readability's thresholds, named.
 pub(crate) mod readability {

@@ -7,6 +7,7 @@
 //! `select` runs the retry ladder, loosening the flags while the article is
 //! shorter than the threshold, and returns the best `Selection`.
 
+use crate::clutter;
 use crate::dom::{flag, tflag, Document, NONE};
 use crate::meta::text_similarity;
 use crate::rules::{hint, readability as R, AD_WORDS, LOADING_WORDS};
@@ -748,6 +749,11 @@ impl Attempt<'_> {
             self.clean_conditionally(tally, &inside, Tag::Ul, &data_tables);
             self.clean_conditionally(tally, &inside, Tag::Div, &data_tables);
         }
+        let top: Vec<u32> = items.iter().filter_map(|&i| if let Item::Node(n) = i { Some(n) } else { None }).collect();
+        let chars = items.iter().map(|&i| self.item_chars(tally, i)).sum();
+        let article = clutter::Article { inside: &inside, top: &top, tags: &self.tags, chars };
+        let in_data_table = |n: u32| doc.ancestors(n).any(|a| self.tags[a as usize] == Tag::Table && data_tables.is_data(a));
+        clutter::remove(doc, tally, &article, &in_data_table);
         for &n in &inside {
             if self.tags[n as usize] == Tag::H1 {
                 self.tags[n as usize] = Tag::H2;
