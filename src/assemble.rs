@@ -33,7 +33,8 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
         ..Article::default()
     };
     let Some(sel) = selection else { return Ok(article) };
-    let plan = Plan::new(&doc, &sel, &found.blocks);
+    let blocks: Vec<u32> = found.blocks.iter().copied().filter(|&b| !holds_the_article(&doc, &sel, b)).collect();
+    let plan = Plan::new(&doc, &sel, &blocks);
     deadline.check()?;
     let content = clean::rewrite(&doc, &plan, &links)?;
     let text = plan.plain_text(&doc);
@@ -71,6 +72,28 @@ fn contains(doc: &Document, sel: &Selection, n: u32) -> bool {
     }) && !sel.removed[n as usize]
 }
 
+/// Is teaser block `b` (a list of cards) really the article, or most of it?
+/// Then it stays: a page is read for its article, whatever it links to.
+fn holds_the_article(doc: &Document, sel: &Selection, b: u32) -> bool {
+    let holds_item = sel.items.iter().any(|&item| match item {
+        Item::Node(n) => doc.contains(b, n),
+        Item::Para(p) => sel.paras[p as usize].parent != NONE && doc.contains(b, sel.paras[p as usize].parent),
+    });
+    if holds_item || (sel.top != NONE && doc.contains(b, sel.top)) {
+        return true;
+    }
+    let node = doc.node(b);
+    let chars: usize = doc.texts[node.text_start as usize..node.text_end as usize]
+        .iter()
+        .filter(|t| t.owner != NONE && !sel.removed[t.owner as usize])
+        .map(|t| t.chars as usize)
+        .sum();
+    chars as f64 > sel.chars as f64 * TEASER_BLOCK_MAX_SHARE
+}
+
+/// A teaser block inside the article holds less than this share of its text.
+const TEASER_BLOCK_MAX_SHARE: f64 = 0.5;
+
 /// Readability: the `dir` of the top candidate's parent, itself, or an ancestor.
 fn direction(doc: &Document, sel: &Selection) -> Option<String> {
     if sel.top == NONE {
@@ -98,4 +121,24 @@ fn dedupe(found: Vec<teasers::Found>) -> Vec<Teaser> {
         out.push(Teaser { title: f.title, url: f.url, summary: f.summary, image: f.image, group: f.group });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::tests::scan;
+    use crate::tags::Tag;
+
+    #[test]
+    fn a_teaser_block_that_is_the_article_stays() {
+        let para = "A sentence of the article, long enough to count, with a comma or two. ".repeat(8);
+        let html = format!(
+            "<body><div id=wrap><div class=story><p>{para}</p><p>{para}</p><ul class=related><li><a href=/a>One other story title</a></li></ul></div></div></body>"
+        );
+        let s = scan(&html);
+        let sel = select::select(&s.doc, "Title", false, 500).unwrap();
+        let find = |tag: Tag| s.doc.nodes.iter().position(|n| n.tag == tag).unwrap() as u32;
+        assert!(holds_the_article(&s.doc, &sel, find(Tag::Div)));
+        assert!(!holds_the_article(&s.doc, &sel, find(Tag::Ul)));
+    }
 }
