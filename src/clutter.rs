@@ -41,7 +41,10 @@ pub(crate) fn remove(doc: &Document, tally: &mut Tally, article: &Article, in_da
             skip_to = doc.node(n).end;
             continue;
         }
-        let named = n >= named_ok_to && doc.node(n).hints() & (hint::CLUTTER | hint::COMMENTS) != 0;
+        // Names describe boxes; an inline link named "popup" is text.
+        let tag = article.tags[n as usize];
+        let boxed = !(tag.is_phrasing() || tag == Tag::A);
+        let named = boxed && n >= named_ok_to && doc.node(n).hints() & (hint::CLUTTER | hint::COMMENTS) != 0;
         let small = named && is_small_part(doc, tally, article, n);
         if named && !small {
             named_ok_to = doc.node(n).end;
@@ -229,11 +232,13 @@ mod tests {
             "<p><strong>Lea también: <a href=/x>Un titular de otra noticia</a></strong></p>",
             "<h3>Ähnliche Beiträge</h3><ul><li><a href=/a>Another story here</a></li><li><a href=/b>And one more</a></li></ul>",
             "<p>The vote was on <time>3 March 2024</time>, as planned.</p>",
+            "<p>A word <a class=popup href=/gloss>with a popup</a> stays.</p>",
         ));
         for gone in ["newsletter", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story"] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert!(text.contains("The vote was on 3 March 2024, as planned."), "{text}");
+        assert!(text.contains("A word with a popup stays."), "{text}");
     }
 
     #[test]

@@ -100,7 +100,8 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
     (hint::CLUTTER, Match::Substring, &[
         "newsletter", "subscribe", "subscription", "signup", "sign-up", "disclaimer", "disclosure",
         "copyright", "author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info",
-        "author-card", "entry-author", "post-author", "saboxplugin", "cookie", "consent", "breadcrumb",
+        "author-card", "entry-author", "post-author", "saboxplugin", "cookie", "consent", "dsgvo", "popup",
+        "modal", "breadcrumb",
     ]),
     // Article tool bars (print, send, text size). Not "print": "print-full"
     // wraps content; not "font-size": WordPress styles paragraphs with it.
@@ -296,6 +297,9 @@ pub(crate) mod readability {
     pub const TITLE_SIMILARITY: f64 = 0.75;
     /// Conditional cleaning leaves elements with this many commas alone.
     pub const CLEAN_MIN_COMMAS: usize = 10;
+    /// Ours: an unlikely-named element is kept when a content-named block
+    /// inside holds this share of its text.
+    pub const NAMED_CONTENT_SHARE: f64 = 0.5;
     /// `isProbablyReaderable` defaults.
     pub const READERABLE_MIN_CHARS: usize = 140;
     pub const READERABLE_MIN_SCORE: f64 = 20.0;

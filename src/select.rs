@@ -75,6 +75,7 @@ pub(crate) struct Selection {
 /// State of one attempt.
 struct Attempt<'a> {
     doc: &'a Document,
+    stat: &'a Static,
     flags: Flags,
     removed: Vec<bool>,
     tags: Vec<Tag>,
@@ -98,11 +99,26 @@ pub(crate) struct Static {
     block_below: Vec<bool>,
     /// Is phrasing content all the way down (Readability `_isPhrasingContent`).
     phrasing: Vec<bool>,
+    /// Text length of the largest descendant named like content (and not
+    /// like clutter), e.g. a "post-content" inside an "above-footer".
+    named_content: Vec<u32>,
 }
 
 /// Elements Readability removes before it starts (scripts, styles, ...).
 fn is_stripped(tag: Tag) -> bool {
     matches!(tag, Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Base)
+}
+
+/// Ours: an element named like clutter ("above-footer") that wraps a block
+/// named like content ("post-content") holding most of its text, and an
+/// article's worth of it, is layout, not clutter. Popups and cookie layers
+/// (named `CLUTTER`) are clutter whatever they wrap.
+fn holds_named_content(doc: &Document, stat: &Static, n: u32) -> bool {
+    if doc.node(n).hints() & hint::CLUTTER != 0 {
+        return false;
+    }
+    let named = stat.named_content[n as usize];
+    named as usize >= R::CHAR_THRESHOLD && named as f64 >= stat.tally.get(n).chars as f64 * R::NAMED_CONTENT_SHARE
 }
 
 /// Elements Readability scores as paragraphs.
@@ -121,6 +137,7 @@ impl Static {
         let mut br_children = vec![0; n];
         let mut block_below = vec![false; n];
         let mut phrasing = vec![true; n];
+        let mut named_content = vec![0u32; n];
         for i in (0..n).rev() {
             let node = &doc.nodes[i];
             let tag = node.tag;
@@ -134,11 +151,15 @@ impl Static {
             br_hr[p] += br_hr[i] + matches!(tag, Tag::Br | Tag::Hr) as u32;
             br_children[p] += (tag == Tag::Br) as u32;
             block_below[p] |= block_below[i] || tag.is_div_to_p_block();
+            let hints = node.hints();
+            let clutter = hint::NEGATIVE | hint::UNLIKELY | hint::CLUTTER;
+            let named = if hints & hint::POSITIVE != 0 && hints & clutter == 0 { tally.get(i as u32).chars } else { 0 };
+            named_content[p] = named_content[p].max(named).max(named_content[i]);
             if !me_phrasing {
                 phrasing[p] = false;
             }
         }
-        Static { tally, children, br_hr, br_children, block_below, phrasing }
+        Static { tally, children, br_hr, br_children, block_below, phrasing, named_content }
     }
 }
 
@@ -178,6 +199,7 @@ fn attempt(doc: &Document, stat: &Static, flags: Flags, title: &str, has_meta_by
     let n = doc.len();
     let mut a = Attempt {
         doc,
+        stat,
         flags,
         removed: vec![false; n],
         tags: doc.nodes.iter().map(|x| x.tag).collect(),
@@ -272,6 +294,7 @@ impl Attempt<'_> {
                 let hints = node.hints();
                 if hints & hint::UNLIKELY != 0
                     && hints & hint::MAYBE == 0
+                    && !holds_named_content(doc, stat, i)
                     && !self.has_ancestor(i, Tag::Table, 3)
                     && !self.has_ancestor(i, Tag::Code, 3)
                     && !matches!(tag, Tag::Body | Tag::A)
@@ -792,7 +815,7 @@ impl Attempt<'_> {
             return false;
         }
         let weight = self.class_weight(n);
-        if weight < 0 {
+        if weight < 0 && !holds_named_content(doc, self.stat, n) {
             return true;
         }
         if (s.commas as usize) >= R::CLEAN_MIN_COMMAS {
@@ -999,6 +1022,7 @@ mod tests {
         let stat = Static::new(&s.doc);
         let a = Attempt {
             doc: &s.doc,
+            stat: &stat,
             flags: Flags::ALL,
             removed: vec![false; s.doc.len()],
             tags: s.doc.nodes.iter().map(|n| n.tag).collect(),
@@ -1063,6 +1087,32 @@ mod tests {
         let (doc, sel) = select_html(&body);
         let text = kept_text(&doc, &sel);
         assert!(text.contains("short poem") && !text.contains("side1"), "{text}");
+    }
+
+    #[test]
+    fn content_inside_a_clutter_named_wrapper_is_found() {
+        // "above-footer" is unlikely by name, but it wraps the post content.
+        let body = format!(
+            "<body><div class=intro><p>{}</p></div><div class=above-footer><div class=post-content><p>{}</p><p>{}</p><p>{}</p></div></div></body>",
+            para(100, "intro"),
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && text.contains("c59"), "{text}");
+        // A popup is clutter whatever it wraps.
+        let body = format!(
+            "<body><div class=story><p>{}</p><p>{}</p><p>{}</p></div><div class=popup-overlay><div class=privacy-content><p>{}</p><p>{}</p></div></div></body>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c"),
+            para(100, "consent"),
+            para(100, "more")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(!kept_text(&doc, &sel).contains("consent0"));
     }
 
     #[test]
