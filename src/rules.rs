@@ -300,6 +300,9 @@ pub(crate) mod readability {
     /// Ours: an unlikely-named element is kept when a content-named block
     /// inside holds this share of its text.
     pub const NAMED_CONTENT_SHARE: f64 = 0.5;
+    /// Ours: when elements with negative class names hold more than this
+    /// share of the article, the names do not mark clutter.
+    pub const NEGATIVE_LAYOUT_SHARE: f64 = 0.5;
     /// `isProbablyReaderable` defaults.
     pub const READERABLE_MIN_CHARS: usize = 140;
     pub const READERABLE_MIN_SCORE: f64 = 20.0;

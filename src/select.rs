@@ -77,6 +77,9 @@ struct Attempt<'a> {
     doc: &'a Document,
     stat: &'a Static,
     flags: Flags,
+    /// Negative class names hold most of the article: they are the page
+    /// builder's vocabulary ("elementor-widget"), not a judgement.
+    negative_is_layout: bool,
     removed: Vec<bool>,
     tags: Vec<Tag>,
     /// For `<div>`s replaced by their only `<p>` child: that child.
@@ -201,6 +204,7 @@ fn attempt(doc: &Document, stat: &Static, flags: Flags, title: &str, has_meta_by
         doc,
         stat,
         flags,
+        negative_is_layout: false,
         removed: vec![false; n],
         tags: doc.nodes.iter().map(|x| x.tag).collect(),
         replaced: vec![NONE; n],
@@ -735,6 +739,8 @@ impl Attempt<'_> {
             inside.extend(range.0..range.1);
         }
         let data_tables = DataTables::new(doc, &inside);
+        let chars: u32 = items.iter().map(|&i| self.item_chars(tally, i)).sum();
+        self.negative_is_layout = self.negative_chars(tally, &inside) as f64 > chars as f64 * R::NEGATIVE_LAYOUT_SHARE;
         let is_top = |n: u32| items.contains(&Item::Node(n));
         let cc = self.flags.clean_conditionally;
         let live = |tally: &Tally, n: u32| !tally.is_gone(doc, n);
@@ -785,6 +791,22 @@ impl Attempt<'_> {
         self.removed = tally.removed.clone();
     }
 
+    /// Text inside the outermost elements of `inside` with a negative class weight.
+    fn negative_chars(&self, tally: &Tally, inside: &[u32]) -> u32 {
+        let mut sum = 0;
+        let mut skip_to = 0;
+        for &n in inside {
+            if n < skip_to || tally.removed[n as usize] {
+                continue;
+            }
+            if self.class_weight(n) < 0 {
+                sum += tally.get(n).chars;
+                skip_to = self.doc.node(n).end;
+            }
+        }
+        sum
+    }
+
     /// Readability's `_cleanConditionally` for one tag, innermost first.
     fn clean_conditionally(&mut self, tally: &mut Tally, inside: &[u32], tag: Tag, tables: &DataTables) {
         let doc = self.doc;
@@ -815,7 +837,7 @@ impl Attempt<'_> {
             return false;
         }
         let weight = self.class_weight(n);
-        if weight < 0 && !holds_named_content(doc, self.stat, n) {
+        if weight < 0 && !self.negative_is_layout && !holds_named_content(doc, self.stat, n) {
             return true;
         }
         if (s.commas as usize) >= R::CLEAN_MIN_COMMAS {
@@ -1024,6 +1046,7 @@ mod tests {
             doc: &s.doc,
             stat: &stat,
             flags: Flags::ALL,
+            negative_is_layout: false,
             removed: vec![false; s.doc.len()],
             tags: s.doc.nodes.iter().map(|n| n.tag).collect(),
             replaced: vec![NONE; s.doc.len()],
@@ -1113,6 +1136,16 @@ mod tests {
         );
         let (doc, sel) = select_html(&body);
         assert!(!kept_text(&doc, &sel).contains("consent0"));
+    }
+
+    #[test]
+    fn negative_names_that_hold_the_article_are_layout() {
+        // A page builder wraps every paragraph in a "widget".
+        let blocks: String = ["a", "b", "c", "d"].iter().map(|s| format!("<div class=builder-widget><p>{}</p></div>", para(60, s))).collect();
+        let body = format!("<body><div class=entry><p>{}</p>{blocks}<div class=share-widget><a href=/s>Share</a></div></div></body>", para(120, "lead"));
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && text.contains("d39"), "{text}");
     }
 
     #[test]
