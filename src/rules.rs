@@ -38,6 +38,8 @@ pub(crate) mod hint {
     pub const KICKER: Hints = 1 << 12;
     /// Site footers.
     pub const FOOTER: Hints = 1 << 13;
+    /// The article's lead or standfirst.
+    pub const LEAD: Hints = 1 << 15;
     /// Boxes that are never the article, named for what they are:
     /// newsletter sign-ups, disclaimers, copyright lines, author boxes,
     /// cookie notes, article tool bars.
@@ -103,6 +105,12 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "author-card", "entry-author", "post-author", "saboxplugin", "cookie", "consent", "dsgvo", "popup",
         "modal", "breadcrumb",
     ]),
+    (hint::LEAD, Match::Substring, &[
+        "standfirst", "subtitle", "subheadline", "subline", "teaser-text", "teaser_text", "teasertext",
+        "lead-text", "leadtext", "chapo", "chapeau", "description",
+    ]),
+    // Short words only as whole words: "lead" is not "leaderboard".
+    (hint::LEAD, Match::Word, &["lead", "lede", "intro", "deck", "dek", "summary", "excerpt", "abstract"]),
     // Article tool bars (print, send, text size). Not "print": "print-full"
     // wraps content; not "font-size": WordPress styles paragraphs with it.
     (hint::CLUTTER, Match::Word, &["tools"]),
@@ -300,6 +308,13 @@ pub(crate) mod readability {
     /// Ours: an unlikely-named element is kept when a content-named block
     /// inside holds this share of its text.
     pub const NAMED_CONTENT_SHARE: f64 = 0.5;
+    /// Ours: a lead is looked for this many levels above the article's
+    /// first piece, before it...
+    pub const LEAD_LEVELS: usize = 3;
+    /// ...and is a sentence or a paragraph, not a link.
+    pub const LEAD_MIN_CHARS: usize = 40;
+    pub const LEAD_MAX_CHARS: usize = 1000;
+    pub const LEAD_MAX_LINK_DENSITY: f64 = 0.3;
     /// Ours: when elements with negative class names hold more than this
     /// share of the article, the names do not mark clutter.
     pub const NEGATIVE_LAYOUT_SHARE: f64 = 0.5;

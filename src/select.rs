@@ -124,6 +124,12 @@ fn holds_named_content(doc: &Document, stat: &Static, n: u32) -> bool {
     named as usize >= R::CHAR_THRESHOLD && named as f64 >= stat.tally.get(n).chars as f64 * R::NAMED_CONTENT_SHARE
 }
 
+/// Is `n` inside a figure, below `scope`?
+fn in_figure(doc: &Document, n: u32, scope: u32) -> bool {
+    doc.ancestors(n).take_while(|&a| a != scope).any(|a| matches!(doc.tag(a), Tag::Figure | Tag::Figcaption))
+        || matches!(doc.tag(n), Tag::Figure | Tag::Figcaption)
+}
+
 /// Elements Readability scores as paragraphs.
 fn is_scored(tag: Tag) -> bool {
     matches!(tag, Tag::Section | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::P | Tag::Td | Tag::Pre)
@@ -716,7 +722,39 @@ impl Attempt<'_> {
                 items.push(sib);
             }
         }
+        if let Some(lead) = self.lead(&items) {
+            items.insert(0, Item::Node(lead));
+        }
         (top_candidate, items)
+    }
+
+    /// Ours: the article's lead (standfirst), when the page sets it apart
+    /// from the body, in the article's header: a block named like a lead,
+    /// before the first piece and close to it, with sentence-like text.
+    /// Readability loses it when it is not a sibling of the body.
+    fn lead(&self, items: &[Item]) -> Option<u32> {
+        let doc = self.doc;
+        let first = items.iter().find_map(|&i| match i {
+            Item::Node(n) => Some(n),
+            Item::Para(p) => Some(self.paras[p as usize].parent),
+        })?;
+        let scope = doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last()?;
+        let mut found = None;
+        let mut c = scope + 1;
+        while c < first {
+            let node = doc.node(c);
+            let s = self.stat.tally.get(c);
+            let sentence_like = (s.chars as usize) >= R::LEAD_MIN_CHARS && (s.chars as usize) <= R::LEAD_MAX_CHARS && s.link_density() < R::LEAD_MAX_LINK_DENSITY;
+            // Not a caption, a credit or an author's bio.
+            let other = node.hints() & (hint::BYLINE | hint::CLUTTER) != 0 || s.img > 0 || in_figure(doc, c, scope);
+            if node.hints() & hint::LEAD != 0 && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other {
+                found = Some(c);
+                c = node.end.max(c + 1);
+            } else {
+                c += 1;
+            }
+        }
+        found
     }
 
     pub(crate) fn para_text(&self, p: u32) -> String {
@@ -1146,6 +1184,20 @@ mod tests {
         let (doc, sel) = select_html(&body);
         let text = kept_text(&doc, &sel);
         assert!(text.contains("a0") && text.contains("d39"), "{text}");
+    }
+
+    #[test]
+    fn the_lead_in_the_article_header_joins_the_body() {
+        let body = format!(
+            "<body><article><header><h1>Title</h1><p class=article-lead>The lead says in one sentence what happened, and why.</p><figure><img src=a.jpg><figcaption class=description>A caption that describes the photo above.</figcaption></figure></header><div class=body><p>{}</p><p>{}</p><p>{}</p></div></article></body>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.starts_with("The lead says"), "{text}");
+        assert!(!text.contains("caption"), "{text}");
     }
 
     #[test]
