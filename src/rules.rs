@@ -308,6 +308,11 @@ pub(crate) mod readability {
     /// Ours: an unlikely-named element is kept when a content-named block
     /// inside holds this share of its text.
     pub const NAMED_CONTENT_SHARE: f64 = 0.5;
+    /// Ours: a candidate under the title heading replaces a top candidate
+    /// elsewhere when it scores this share of it...
+    pub const TITLE_CANDIDATE_SHARE: f64 = 0.3;
+    /// ...and shares an ancestor with the heading this close above it.
+    pub const TITLE_LEVELS: usize = 4;
     /// Ours: a lead is looked for this many levels above the article's
     /// first piece, before it...
     pub const LEAD_LEVELS: usize = 3;

@@ -88,6 +88,8 @@ struct Attempt<'a> {
     scores: Vec<f64>,
     candidates: Vec<u32>,
     byline: Option<String>,
+    /// The heading that repeats the title (removed as Readability does).
+    title_heading: u32,
 }
 
 /// Static facts for the preparation step (nothing removed yet).
@@ -105,6 +107,8 @@ pub(crate) struct Static {
     /// Text length of the largest descendant named like content (and not
     /// like clutter), e.g. a "post-content" inside an "above-footer".
     named_content: Vec<u32>,
+    /// Number of `<h1>`s before each element (the element included).
+    h1_before: Vec<u32>,
 }
 
 /// Elements Readability removes before it starts (scripts, styles, ...).
@@ -168,7 +172,13 @@ impl Static {
                 phrasing[p] = false;
             }
         }
-        Static { tally, children, br_hr, br_children, block_below, phrasing, named_content }
+        let mut h1_before = Vec::with_capacity(n);
+        let mut h1s = 0;
+        for node in &doc.nodes {
+            h1s += (node.tag == Tag::H1) as u32;
+            h1_before.push(h1s);
+        }
+        Static { tally, children, br_hr, br_children, block_below, phrasing, named_content, h1_before }
     }
 }
 
@@ -218,6 +228,7 @@ fn attempt(doc: &Document, stat: &Static, flags: Flags, title: &str, has_meta_by
         scores: vec![f64::NAN; n],
         candidates: Vec::new(),
         byline: None,
+        title_heading: NONE,
     };
     let to_score = a.prepare(stat, title, has_meta_byline);
     let tally = Tally::new(doc, a.removed.clone(), a.tags.clone());
@@ -297,6 +308,7 @@ impl Attempt<'_> {
             }
             if remove_title_header && matches!(tag, Tag::H1 | Tag::H2) && text_similarity(title, &doc.text(i)) > R::TITLE_SIMILARITY {
                 remove_title_header = false;
+                self.title_heading = i;
                 skip_subtree(self, &mut i);
                 continue;
             }
@@ -637,15 +649,16 @@ impl Attempt<'_> {
             };
             return (body, items);
         };
-        let mut top_candidate = first;
         let top_score = |a: &Self, n: u32| a.score_of(n).unwrap_or(0.0);
+        let titled = self.under_title(first);
+        let mut top_candidate = titled.unwrap_or(first);
         // Several near-equal candidates under one ancestor: take the ancestor.
         let alternatives: Vec<Vec<u32>> = top[1..]
             .iter()
             .filter(|&&t| top_score(self, t) / top_score(self, top_candidate) >= R::ALTERNATIVE_SHARE)
             .map(|&t| self.ancestors(self.vparent(t), usize::MAX))
             .collect();
-        if alternatives.len() >= R::MIN_ALTERNATIVES {
+        if alternatives.len() >= R::MIN_ALTERNATIVES && titled.is_none() {
             let mut p = self.vparent(top_candidate);
             while p != NONE && self.tags[p as usize] != Tag::Body {
                 let lists = alternatives.iter().filter(|anc| anc.contains(&p)).count();
@@ -661,7 +674,9 @@ impl Attempt<'_> {
         let mut p = self.vparent(top_candidate);
         let mut last = top_score(self, top_candidate);
         let threshold = last / 3.0;
-        while p != NONE && self.tags[p as usize] != Tag::Body {
+        // (Not from the article under the title: its parent scores high
+        // because it holds the other articles too.)
+        while p != NONE && self.tags[p as usize] != Tag::Body && titled.is_none() {
             let Some(ps) = self.score_of(p) else {
                 p = self.vparent(p);
                 continue;
@@ -695,6 +710,9 @@ impl Attempt<'_> {
         for sib in self.vchildren(tally, parent) {
             let append = match sib {
                 Item::Node(s) if s == top_candidate => true,
+                // Beside the article under the title, a block with its own
+                // main heading is the next article.
+                Item::Node(s) if titled.is_some() && self.has_h1(s) => false,
                 Item::Node(s) => {
                     let bonus = if top_class != 0 && doc.node(s).class_hash == top_class { top_s * R::SAME_CLASS_BONUS } else { 0.0 };
                     if self.score_of(s).is_some_and(|sc| sc + bonus >= threshold) {
@@ -726,6 +744,51 @@ impl Attempt<'_> {
             items.insert(0, Item::Node(lead));
         }
         (top_candidate, items)
+    }
+
+    /// Ours: the article is what comes under its headline. When the top
+    /// candidate is elsewhere (a next article loaded below, an author's
+    /// bio, a longer sidebar), the best candidate under the heading that
+    /// repeats the title wins instead, if it scores a fair share of the top.
+    fn under_title(&self, first: u32) -> Option<u32> {
+        let doc = self.doc;
+        if self.title_heading == NONE || self.belongs_to_title(first) {
+            return None;
+        }
+        let score = |n: u32| self.score_of(n).unwrap_or(0.0);
+        let best = self
+            .candidates
+            .iter()
+            .copied()
+            // Elsewhere: a wrapper around the top candidate or a part of it
+            // is the same article.
+            .filter(|&c| self.tags[c as usize] != Tag::Body && !doc.contains(c, first) && !doc.contains(first, c) && self.belongs_to_title(c))
+            .max_by(|&a, &b| score(a).total_cmp(&score(b)))?;
+        // An article's worth of text, not the few lines under a headline.
+        let chars = |n: u32| self.stat.tally.get(n).chars as usize;
+        let enough = chars(best) >= R::CHAR_THRESHOLD.min(chars(first));
+        (enough && score(best) >= score(first) * R::TITLE_CANDIDATE_SHARE).then_some(best)
+    }
+
+    /// Is there an `<h1>` in `n` (itself included)?
+    fn has_h1(&self, n: u32) -> bool {
+        let end = self.doc.node(n).end as usize;
+        let before = if n == 0 { 0 } else { self.stat.h1_before[n as usize - 1] };
+        end > 0 && self.stat.h1_before[end - 1] > before
+    }
+
+    /// Does candidate `c` hold the title heading, or follow it closely with
+    /// no other main heading in between?
+    fn belongs_to_title(&self, c: u32) -> bool {
+        let doc = self.doc;
+        let th = self.title_heading;
+        if doc.contains(c, th) {
+            return true;
+        }
+        if c < th || self.stat.h1_before[c as usize] > self.stat.h1_before[th as usize] {
+            return false;
+        }
+        doc.ancestors(c).take(R::TITLE_LEVELS).any(|a| doc.contains(a, th))
     }
 
     /// Ours: the article's lead (standfirst), when the page sets it apart
@@ -1092,6 +1155,7 @@ mod tests {
             scores: vec![f64::NAN; s.doc.len()],
             candidates: vec![],
             byline: None,
+            title_heading: NONE,
         };
         let (runs, chain) = a.runs(&stat, 1);
         assert!(chain);
@@ -1198,6 +1262,22 @@ mod tests {
         let text = kept_text(&doc, &sel);
         assert!(text.starts_with("The lead says"), "{text}");
         assert!(!text.contains("caption"), "{text}");
+    }
+
+    #[test]
+    fn the_article_under_the_title_beats_the_next_one_loaded_below() {
+        let body = format!(
+            "<body><div class=feed><article><h1>A title of some words</h1><div class=text><p>{}</p><p>{}</p><p>{}</p></div></article><article><h1>The next story</h1><div class=text><p>{}</p><p>{}</p><p>{}</p></div></article></div></body>",
+            para(50, "a"),
+            para(50, "b"),
+            para(50, "c"),
+            para(80, "x"),
+            para(80, "y"),
+            para(80, "z")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && !text.contains("x0"), "{text}");
     }
 
     #[test]
