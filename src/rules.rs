@@ -313,6 +313,9 @@ pub(crate) mod readability {
     pub const TITLE_CANDIDATE_SHARE: f64 = 0.3;
     /// ...and shares an ancestor with the heading this close above it.
     pub const TITLE_LEVELS: usize = 4;
+    /// Ours: a `<footer>` this close below a blockquote or figure is its
+    /// attribution.
+    pub const ATTRIBUTION_LEVELS: usize = 2;
     /// Ours: a lead is looked for this many levels above the article's
     /// first piece, before it...
     pub const LEAD_LEVELS: usize = 3;

@@ -852,7 +852,12 @@ impl Attempt<'_> {
         for &n in &inside {
             let tag = self.tags[n as usize];
             let embed_ok = matches!(tag, Tag::Object | Tag::Embed | Tag::Iframe) && doc.node(n).has(flag::VIDEO);
-            if matches!(tag, Tag::Object | Tag::Embed | Tag::Footer | Tag::Link | Tag::Aside) && !embed_ok && live(tally, n) {
+            // Ours: a quote's or figure's <footer> is its attribution, and
+            // an <aside> or <footer> holding most of the article is the article.
+            let part = matches!(tag, Tag::Footer | Tag::Aside)
+                && (doc.ancestors(n).take(R::ATTRIBUTION_LEVELS).any(|a| matches!(self.tags[a as usize], Tag::Blockquote | Tag::Figure))
+                    || (tally.get(n).chars as usize >= R::CHAR_THRESHOLD && tally.get(n).chars as f64 > chars as f64 * R::NAMED_CONTENT_SHARE));
+            if matches!(tag, Tag::Object | Tag::Embed | Tag::Footer | Tag::Link | Tag::Aside) && !embed_ok && !part && live(tally, n) {
                 tally.remove(doc, n);
             }
         }
@@ -1278,6 +1283,20 @@ mod tests {
         let (doc, sel) = select_html(&body);
         let text = kept_text(&doc, &sel);
         assert!(text.contains("a0") && !text.contains("x0"), "{text}");
+    }
+
+    #[test]
+    fn quote_attributions_and_article_asides_stay() {
+        let body = format!(
+            "<body><div class=story><p>{}</p><blockquote><p>Words worth quoting here.</p><footer>— Someone Quoted</footer></blockquote><aside><p>{}</p><p>{}</p></aside><footer>Site footer</footer></div></body>",
+            para(40, "a"),
+            para(80, "b"),
+            para(80, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("— Someone Quoted") && text.contains("c79"), "{text}");
+        assert!(!text.contains("Site footer"), "{text}");
     }
 
     #[test]
