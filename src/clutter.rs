@@ -10,8 +10,8 @@
 //!
 //! Pure removals over the element table, in one pass in document order.
 
-use crate::dom::{Document, NONE};
-use crate::rules::{clutter as C, hint, AD_WORDS, DATE_WORDS, MONTHS, READ_ALSO, TEASER_HEADINGS};
+use crate::dom::{flag, Document, NONE};
+use crate::rules::{clutter as C, hint, AD_WORDS, BYLINE_WORDS, DATE_WORDS, MONTHS, READ_ALSO, TEASER_HEADINGS};
 use crate::score::Tally;
 use crate::tags::Tag;
 
@@ -102,12 +102,37 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
             return true;
         }
     }
+    if !tag.is_phrasing() && tag != Tag::A && s.chars <= C::BYLINE_LINE_MAX_CHARS && is_byline_line(doc, n, &lower) {
+        return true;
+    }
     // A date inside a sentence stays; a line that is only a date goes.
     s.chars <= C::DATE_LINE_MAX_CHARS
         && !tag.is_heading()
         && is_date_line(&lower)
         && (!(tag.is_phrasing() || tag == Tag::A) || stands_alone(doc, n))
         && !in_data_table(n)
+}
+
+/// Is block `n` a byline line: an author's name, marked up as such
+/// (`rel=author`, "byline"/"author" classes), with only byline words and a
+/// date around it ("Par Élodie Marchal — publié le 14 mai 2024")?
+fn is_byline_line(doc: &Document, n: u32, lower: &str) -> bool {
+    let node = doc.node(n);
+    if node.end - n > C::BYLINE_LINE_MAX_ELEMENTS {
+        return false;
+    }
+    let is_author = |d: u32| doc.node(d).has(flag::AUTHOR) || doc.node(d).hints() & hint::BYLINE != 0;
+    let Some(author) = (n..node.end).find(|&d| is_author(d)) else { return false };
+    let name = doc.text(author).to_lowercase();
+    let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let name_words = words(&name);
+    words(lower).iter().all(|w| {
+        name_words.contains(w)
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || MONTHS.contains(&w.as_str())
+            || DATE_WORDS.contains(&w.as_str())
+            || BYLINE_WORDS.contains(&w.as_str())
+    })
 }
 
 /// Is inline element `n` a line of its own: no text around it in its
@@ -233,12 +258,15 @@ mod tests {
             "<h3>Ähnliche Beiträge</h3><ul><li><a href=/a>Another story here</a></li><li><a href=/b>And one more</a></li></ul>",
             "<p>The vote was on <time>3 March 2024</time>, as planned.</p>",
             "<p>A word <a class=popup href=/gloss>with a popup</a> stays.</p>",
+            "<p>Par <span class=author>Élodie Marchal</span> — publié le 14 mai 2024</p>",
+            "<p>Told by <a rel=author href=/jd>Jane Doe</a>, who came back with much to tell.</p>",
         ));
-        for gone in ["newsletter", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story"] {
+        for gone in ["newsletter", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie"] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert!(text.contains("The vote was on 3 March 2024, as planned."), "{text}");
         assert!(text.contains("A word with a popup stays."), "{text}");
+        assert!(text.contains("Told by Jane Doe, who came back"), "{text}");
     }
 
     #[test]

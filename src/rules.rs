@@ -186,6 +186,13 @@ pub(crate) static DATE_WORDS: &[&str] = &[
     "mesz", "est", "edt", "pst", "pdt",
 ];
 
+/// Words of byline lines besides the author's name and a date, lowercase.
+pub(crate) static BYLINE_WORDS: &[&str] = &[
+    "by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "and", "und", "et", "y", "e", "i",
+    "written", "posted", "text", "texte", "autor", "author", "auteur", "autore", "redaktion", "staff",
+    "geschrieben", "écrit", "escrito", "scritto",
+];
+
 /// Link texts of pagination and previous/next links, lowercase prefixes.
 pub(crate) static PAGINATION_WORDS: &[&str] = &[
     "next", "previous", "prev", "older", "newer", "weiter", "zurück", "nächste", "vorherige", "vorheriger",
@@ -272,6 +279,10 @@ pub(crate) mod clutter {
     pub const READ_ALSO_MIN_LINK_DENSITY: f64 = 0.5;
     /// A label alone is the lead-in plus at most this much (": ", "?", "…").
     pub const LABEL_SLACK_CHARS: usize = 3;
+    /// A byline line is at most this long...
+    pub const BYLINE_LINE_MAX_CHARS: u32 = 120;
+    /// ...and holds at most this many elements.
+    pub const BYLINE_LINE_MAX_ELEMENTS: u32 = 16;
 }
 
 /// Readability's thresholds, named.
