@@ -11,7 +11,7 @@
 //! Pure removals over the element table, in one pass in document order.
 
 use crate::dom::{flag, Document, NONE};
-use crate::rules::{clutter as C, hint, AD_WORDS, BYLINE_WORDS, DATE_WORDS, MONTHS, READ_ALSO, TEASER_HEADINGS};
+use crate::rules::{clutter as C, hint, AD_WORDS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READ_ALSO, TEASER_HEADINGS};
 use crate::score::Tally;
 use crate::tags::Tag;
 
@@ -71,8 +71,12 @@ pub(crate) fn remove(doc: &Document, tally: &mut Tally, article: &Article, in_da
 /// A named box that holds a small part of the article, outside a figure
 /// (a photo credit named "copyright" is part of its caption).
 fn is_small_part(doc: &Document, tally: &Tally, article: &Article, n: u32) -> bool {
-    (tally.get(n).chars as f64) < article.chars as f64 * C::MAX_SHARE
-        && !doc.ancestors(n).take(3).any(|a| matches!(article.tags[a as usize], Tag::Figure | Tag::Figcaption))
+    (tally.get(n).chars as f64) < article.chars as f64 * C::MAX_SHARE && !near_figure(doc, n)
+}
+
+/// Is `n` a figure or its caption, or close below one?
+fn near_figure(doc: &Document, n: u32) -> bool {
+    std::iter::once(n).chain(doc.ancestors(n).take(C::FIGURE_LEVELS)).any(|a| matches!(doc.tag(a), Tag::Figure | Tag::Figcaption))
 }
 
 fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_named: bool, in_data_table: &dyn Fn(u32) -> bool) -> bool {
@@ -102,7 +106,11 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
             return true;
         }
     }
-    if !tag.is_phrasing() && tag != Tag::A && s.chars <= C::BYLINE_LINE_MAX_CHARS && is_byline_line(doc, n, &lower) {
+    let block = !tag.is_phrasing() && tag != Tag::A;
+    if block && s.chars <= C::BYLINE_LINE_MAX_CHARS && is_byline_line(doc, n, &lower) {
+        return true;
+    }
+    if block && !tag.is_heading() && s.chars <= C::DATE_LINE_MAX_CHARS && (is_breadcrumb(&lower) || labels_controls(doc, n, s.chars)) {
         return true;
     }
     // A date inside a sentence stays; a line that is only a date goes.
@@ -133,6 +141,24 @@ fn is_byline_line(doc: &Document, n: u32, lower: &str) -> bool {
             || DATE_WORDS.contains(&w.as_str())
             || BYLINE_WORDS.contains(&w.as_str())
     })
+}
+
+/// Is `lower` a trail of section names ("Kultur » Lokales", "News › Sport")?
+fn is_breadcrumb(lower: &str) -> bool {
+    let parts: Vec<&str> = lower.split(BREADCRUMB_SEPARATORS).map(str::trim).collect();
+    parts.len() >= 2
+        && lower.split(BREADCRUMB_SEPARATORS).skip(1).all(|p| p.starts_with(' '))
+        && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= C::BREADCRUMB_MAX_WORDS)
+}
+
+/// Is `n` a short label of buttons or inputs ("Text size A− A+") whose
+/// controls went with the cleaning?
+fn labels_controls(doc: &Document, n: u32, chars: u32) -> bool {
+    let end = doc.node(n).end;
+    chars <= C::CONTROL_LABEL_MAX_CHARS
+        && end - n <= C::BYLINE_LINE_MAX_ELEMENTS
+        && !near_figure(doc, n)
+        && (n + 1..end).any(|d| matches!(doc.tag(d), Tag::Button | Tag::Input | Tag::Select))
 }
 
 /// Is inline element `n` a line of its own: no text around it in its
@@ -260,13 +286,17 @@ mod tests {
             "<p>A word <a class=popup href=/gloss>with a popup</a> stays.</p>",
             "<p>Par <span class=author>Élodie Marchal</span> — publié le 14 mai 2024</p>",
             "<p>Told by <a rel=author href=/jd>Jane Doe</a>, who came back with much to tell.</p>",
+            "<div class=section>Kultur » Lokales</div>",
+            "<div role=group><span>Text size</span><button>A-</button><button>A+</button></div>",
+            "<p>Rock » pop, he said, was over.</p>",
         ));
-        for gone in ["newsletter", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie"] {
+        for gone in ["newsletter", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie", "Kultur", "Text size"] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert!(text.contains("The vote was on 3 March 2024, as planned."), "{text}");
         assert!(text.contains("A word with a popup stays."), "{text}");
         assert!(text.contains("Told by Jane Doe, who came back"), "{text}");
+        assert!(text.contains("Rock » pop, he said"), "{text}");
     }
 
     #[test]

@@ -186,6 +186,9 @@ pub(crate) static DATE_WORDS: &[&str] = &[
     "mesz", "est", "edt", "pst", "pdt",
 ];
 
+/// Separators of breadcrumb trails.
+pub(crate) static BREADCRUMB_SEPARATORS: &[char] = &['»', '›', '>', '→'];
+
 /// Words of byline lines besides the author's name and a date, lowercase.
 pub(crate) static BYLINE_WORDS: &[&str] = &[
     "by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "and", "und", "et", "y", "e", "i",
@@ -279,6 +282,12 @@ pub(crate) mod clutter {
     pub const READ_ALSO_MIN_LINK_DENSITY: f64 = 0.5;
     /// A label alone is the lead-in plus at most this much (": ", "?", "…").
     pub const LABEL_SLACK_CHARS: usize = 3;
+    /// What is this close below a figure belongs to it (credits, captions).
+    pub const FIGURE_LEVELS: usize = 3;
+    /// A breadcrumb's section names have at most this many words.
+    pub const BREADCRUMB_MAX_WORDS: usize = 3;
+    /// The label of a group of controls is at most this long.
+    pub const CONTROL_LABEL_MAX_CHARS: u32 = 30;
     /// A byline line is at most this long...
     pub const BYLINE_LINE_MAX_CHARS: u32 = 120;
     /// ...and holds at most this many elements.
