@@ -7,7 +7,7 @@ use crate::options::{Deadline, Options};
 use crate::sanitize::Links;
 use crate::scan::Scan;
 use crate::select::{self, Item, Selection};
-use crate::{meta, teasers, text, Error};
+use crate::{listing, meta, teasers, text, Error};
 
 /// Selects, cleans and assembles the article of a scanned page.
 pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Result<Article, Error> {
@@ -41,6 +41,10 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     if text.trim().is_empty() && !content.contains("<img") {
         return Ok(article);
     }
+    let in_pieces = |n: u32| in_pieces(&doc, &sel, n) && !found.blocks.iter().any(|&b| doc.contains(b, n));
+    if listing::is_listing(&doc, &links, options.url(), &in_pieces, &plan.keep_text) {
+        return Ok(article);
+    }
     if article.byline.is_none() {
         article.byline = sel.byline.clone().filter(|b| !b.is_empty());
     }
@@ -63,13 +67,18 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
 
 /// Is element `n` part of the selected article body?
 fn contains(doc: &Document, sel: &Selection, n: u32) -> bool {
+    in_pieces(doc, sel, n) && !sel.removed[n as usize]
+}
+
+/// Is element `n` inside one of the article's pieces (removed or not)?
+fn in_pieces(doc: &Document, sel: &Selection, n: u32) -> bool {
     sel.items.iter().any(|&item| match item {
         Item::Node(i) => doc.contains(i, n),
         Item::Para(p) => {
             let para = &sel.paras[p as usize];
             para.nodes.0 != NONE && n >= para.nodes.0 && n < para.nodes.1
         }
-    }) && !sel.removed[n as usize]
+    })
 }
 
 /// Is teaser block `b` (a list of cards) really the article, or most of it?

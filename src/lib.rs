@@ -23,7 +23,8 @@
 //! 3. `meta` — title, byline, date, site name, lead image (JSON-LD via `json`);
 //! 4. `select` — Readability's scoring (`score`) and retry ladder: the article,
 //!    then `clutter` — what a reader did not come for inside it;
-//! 5. `teasers` — blocks of cards linking to other articles;
+//! 5. `teasers` — blocks of cards linking to other articles; `listing` —
+//!    pages that list excerpts (archives, search results) have no article;
 //! 6. `clean` — pass 2 with lol_html over the article only, under the
 //!    allow-list of `sanitize`;
 //! 7. `assemble` — the [`Article`].
@@ -40,6 +41,7 @@ mod entities;
 mod entities_table;
 mod error;
 mod json;
+mod listing;
 mod meta;
 mod options;
 mod readerable;

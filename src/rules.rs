@@ -268,6 +268,25 @@ pub(crate) static LOADING_WORDS: &[&str] =
 pub(crate) static COMMAS: &[char] =
     &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
 
+/// Pages that list excerpts instead of holding an article (ours).
+pub(crate) mod listing {
+    /// At least this many headlines linking to other pages of the site...
+    pub const MIN_HEADLINES: usize = 3;
+    /// ...with less text than this per headline make a list of excerpts.
+    pub const MAX_CHARS_PER_HEADLINE: usize = 600;
+    /// An entry (a headline and its excerpt) is at most this long...
+    pub const MAX_ENTRY_CHARS: usize = 1000;
+    /// ...and the entries hold this share of the text.
+    pub const ENTRIES_SHARE: f64 = 0.6;
+    /// A headline is this much link text...
+    pub const HEADLINE_LINK_SHARE: f64 = 0.8;
+    /// ...in a link inside it or at most this many levels around it.
+    pub const LINK_LEVELS: usize = 2;
+    /// Headlines in related, navigation or comment blocks this close above
+    /// do not count.
+    pub const BLOCK_LEVELS: usize = 4;
+}
+
 /// Clutter inside the article (ours): thresholds.
 pub(crate) mod clutter {
     /// Named clutter boxes holding less than this share of the article go.
