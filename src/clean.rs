@@ -363,6 +363,15 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
 
 fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element) {
     match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
+        Render::Keep(tag) if tag.is_void() && el.is_self_closing() => {
+            // "<br />" is written "<br>", as the HTML serializer writes it.
+            let mut html = format!("<{}", tag.name());
+            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.media(n), links) {
+                html.push_str(&format!(" {name}=\"{}\"", sanitize::escape_attribute(&value)));
+            }
+            html.push('>');
+            el.replace(&html, ContentType::Html);
+        }
         Render::Keep(tag) => {
             let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
             for name in names {
@@ -398,4 +407,27 @@ fn collapse(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    fn content(body: &str) -> String {
+        let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
+        let html = format!("<html><body><div class=story><p>{para}</p>{body}<p>{para}</p></div></body></html>");
+        crate::extract(&html, &crate::Options::new()).unwrap().content.unwrap()
+    }
+
+    #[test]
+    fn self_closing_voids_are_written_as_html() {
+        let html = content("<p>One line<br />next line<br/>last line</p>");
+        assert!(html.contains("One line<br>next line<br>last line"), "{html}");
+        assert!(!html.contains("<br/>") && !html.contains("<br />"), "{html}");
+    }
+
+    #[test]
+    fn spans_that_change_language_or_direction_stay() {
+        let html = content("<p dir=rtl>نص عربي <span lang=en dir=ltr>Book Bus</span> ونص <span class=x>plain</span></p>");
+        assert!(html.contains(r#"<span dir="ltr" lang="en">Book Bus</span>"#), "{html}");
+        assert!(!html.contains("<span>plain"), "{html}");
+    }
 }
