@@ -206,7 +206,7 @@ pub(crate) fn select(doc: &Document, title: &str, has_meta_byline: bool, char_th
     // the strict rules took out (author boxes, cookie notes, menus). So the
     // strictest attempt that found at least a paragraph wins; the longest
     // only when none did.
-    if let Some(first) = attempts.iter().position(|a| a.chars as usize >= R::MIN_PARAGRAPH_CHARS) {
+    if let Some(first) = attempts.iter().position(|a| a.chars >= R::MIN_PARAGRAPH_CHARS) {
         return Some(attempts.swap_remove(first));
     }
     let best = attempts.iter().enumerate().max_by(|(i, a), (j, b)| a.chars.cmp(&b.chars).then(j.cmp(i)))?.0;
@@ -797,9 +797,9 @@ impl Attempt<'_> {
     /// Readability loses it when it is not a sibling of the body.
     fn lead(&self, items: &[Item]) -> Option<u32> {
         let doc = self.doc;
-        let first = items.iter().find_map(|&i| match i {
-            Item::Node(n) => Some(n),
-            Item::Para(p) => Some(self.paras[p as usize].parent),
+        let first = items.first().map(|&i| match i {
+            Item::Node(n) => n,
+            Item::Para(p) => self.paras[p as usize].parent,
         })?;
         let scope = doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last()?;
         let mut found = None;
