@@ -5,7 +5,8 @@
 //! 2. the bytes themselves when they are valid UTF-8 with multi-byte
 //!    sequences (a wrong `<meta charset>` must not turn them into mojibake);
 //! 3. the caller's hint (e.g. an HTTP `Content-Type`), else a `<meta charset>`
-//!    or `http-equiv` declaration in the first 1024 bytes;
+//!    or `http-equiv` declaration in the first 1024 bytes, or later in the
+//!    ASCII part before the first non-ASCII byte (as browsers re-decode);
 //! 4. windows-1252, the web's default for undeclared pages.
 //!
 //! ASCII decodes the same in every encoding we pick, so bytes are passed on
@@ -17,6 +18,8 @@ use encoding_rs::{CoderResult, Decoder as EncodingDecoder, Encoding, ISO_2022_JP
 
 /// How much of the page the `<meta charset>` prescan looks at (as browsers do).
 const PRESCAN_BYTES: usize = 1024;
+/// How far a late `<meta charset>` is looked for, when the prescan found none.
+const LATE_PRESCAN_BYTES: usize = 64 * 1024;
 /// How many bytes after the first non-ASCII byte are judged for UTF-8 validity.
 const JUDGE_WINDOW: usize = 16 * 1024;
 /// Share of control characters above which a prefix is binary, not text.
@@ -93,6 +96,12 @@ impl Decoder {
         out.push_str(std::str::from_utf8(&self.pending[..ascii_len]).unwrap_or_default());
         self.pending.drain(..ascii_len);
         if self.pending.len() >= JUDGE_WINDOW || last {
+            if self.hint.is_none() {
+                // A declaration after the first 1024 bytes (behind injected
+                // scripts) still counts: browsers re-decode when they meet it.
+                // Everything decoded so far is the page's ASCII prefix.
+                self.hint = prescan(&out.as_bytes()[..out.len().min(LATE_PRESCAN_BYTES)]);
+            }
             let window = &self.pending[..self.pending.len().min(JUDGE_WINDOW)];
             let encoding = if window.is_empty() { self.hint.unwrap_or(UTF_8) } else { choose(window, self.hint, last) };
             self.start(encoding, out);
@@ -305,6 +314,17 @@ mod tests {
         let (text, enc) = decode_all(&sjis, 2);
         assert_eq!(enc, "Shift_JIS");
         assert!(text.ends_with("日本"));
+    }
+
+    #[test]
+    fn a_declaration_behind_injected_scripts_counts() {
+        let mut page = format!("<script>{}</script><meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"><p>", "x".repeat(2000)).into_bytes();
+        page.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]);
+        for chunk in [7, 4096] {
+            let (text, enc) = decode_all(&page, chunk);
+            assert_eq!(enc, "GBK");
+            assert!(text.ends_with("<p>中文"), "{text}");
+        }
     }
 
     #[test]
