@@ -188,6 +188,11 @@ impl Plan {
                 continue;
             }
             let text = &doc.texts[t];
+            // Ruby readings are shown above their characters, not read in
+            // line: the plain text is the base text ("子ども", not "子こども").
+            if text.owner != NONE && matches!(doc.tag(text.owner), Tag::Rt | Tag::Rp) {
+                continue;
+            }
             out.brk(pending);
             pending = Break::None;
             out.push(&clean_text(&doc.text_of(text)), text.flags & tflag::PRESERVE != 0);
@@ -415,6 +420,15 @@ mod tests {
         let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
         let html = format!("<html><body><div class=story><p>{para}</p>{body}<p>{para}</p></div></body></html>");
         crate::extract(&html, &crate::Options::new()).unwrap().content.unwrap()
+    }
+
+    #[test]
+    fn ruby_readings_stay_in_html_but_not_in_text() {
+        let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
+        let html = format!("<html><body><div class=story><p>{para}</p><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの本</p><p>{para}</p></div></body></html>");
+        let a = crate::extract(&html, &crate::Options::new()).unwrap();
+        assert!(a.text_content.unwrap().contains("子どもの本"));
+        assert!(a.content.unwrap().contains("<rt>こ</rt>"));
     }
 
     #[test]
