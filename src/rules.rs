@@ -358,6 +358,9 @@ pub(crate) mod readability {
     /// Ours: a lead is looked for this many levels above the article's
     /// first piece, before it...
     pub const LEAD_LEVELS: usize = 3;
+    /// Between the title heading and the body, it is looked for when they
+    /// share an ancestor at most this many levels above the body.
+    pub const LEAD_TITLE_LEVELS: usize = 6;
     /// ...and is a sentence or a paragraph, not a link.
     pub const LEAD_MIN_CHARS: usize = 40;
     pub const LEAD_MAX_CHARS: usize = 1000;

@@ -109,11 +109,34 @@ pub(crate) struct Static {
     named_content: Vec<u32>,
     /// Number of `<h1>`s before each element (the element included).
     h1_before: Vec<u32>,
+    /// The first visible `<h1>`/`<h2>` that repeats the title, wherever it
+    /// is (cleaning may strip the header that holds it).
+    title_heading: u32,
 }
 
 /// Elements Readability removes before it starts (scripts, styles, ...).
 fn is_stripped(tag: Tag) -> bool {
     matches!(tag, Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Base)
+}
+
+/// The first visible `<h1>` or `<h2>` whose text is the title.
+fn title_heading(doc: &Document, title: &str) -> u32 {
+    if title.trim().is_empty() {
+        return NONE;
+    }
+    let mut n = 0u32;
+    while (n as usize) < doc.len() {
+        let node = doc.node(n);
+        if is_stripped(node.tag) || node.has(flag::HIDDEN) {
+            n = node.end.max(n + 1);
+            continue;
+        }
+        if matches!(node.tag, Tag::H1 | Tag::H2) && text_similarity(title, &doc.text(n)) > R::TITLE_SIMILARITY {
+            return n;
+        }
+        n += 1;
+    }
+    NONE
 }
 
 /// Ours: an element named like clutter ("above-footer") that wraps a block
@@ -140,7 +163,7 @@ fn is_scored(tag: Tag) -> bool {
 }
 
 impl Static {
-    pub(crate) fn new(doc: &Document) -> Static {
+    pub(crate) fn new(doc: &Document, title: &str) -> Static {
         let n = doc.len();
         let stripped: Vec<bool> = doc.nodes.iter().map(|x| is_stripped(x.tag)).collect();
         let tags = doc.nodes.iter().map(|x| x.tag).collect();
@@ -178,7 +201,8 @@ impl Static {
             h1s += (node.tag == Tag::H1) as u32;
             h1_before.push(h1s);
         }
-        Static { tally, children, br_hr, br_children, block_below, phrasing, named_content, h1_before }
+        let title_heading = title_heading(doc, title);
+        Static { tally, children, br_hr, br_children, block_below, phrasing, named_content, h1_before, title_heading }
     }
 }
 
@@ -187,7 +211,7 @@ pub(crate) fn select(doc: &Document, title: &str, has_meta_byline: bool, char_th
     if doc.len() == 0 {
         return None;
     }
-    let stat = Static::new(doc);
+    let stat = Static::new(doc, title);
     let mut flags = Flags::ALL;
     let mut attempts: Vec<Selection> = Vec::new();
     loop {
@@ -228,7 +252,7 @@ fn attempt(doc: &Document, stat: &Static, flags: Flags, title: &str, has_meta_by
         scores: vec![f64::NAN; n],
         candidates: Vec::new(),
         byline: None,
-        title_heading: NONE,
+        title_heading: stat.title_heading,
     };
     let to_score = a.prepare(stat, title, has_meta_byline);
     let tally = Tally::new(doc, a.removed.clone(), a.tags.clone());
@@ -308,7 +332,6 @@ impl Attempt<'_> {
             }
             if remove_title_header && matches!(tag, Tag::H1 | Tag::H2) && text_similarity(title, &doc.text(i)) > R::TITLE_SIMILARITY {
                 remove_title_header = false;
-                self.title_heading = i;
                 skip_subtree(self, &mut i);
                 continue;
             }
@@ -801,9 +824,20 @@ impl Attempt<'_> {
             Item::Node(n) => n,
             Item::Para(p) => self.paras[p as usize].parent,
         })?;
-        let scope = doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last()?;
+        // Between the headline and the body, when the headline is known and
+        // shares a close ancestor with the body; else just above the body.
+        let th = self.title_heading;
+        let under_title = th != NONE && th < first && !doc.contains(th, first);
+        let titled_scope = if under_title { doc.ancestors(first).take(R::LEAD_TITLE_LEVELS).find(|&a| doc.contains(a, th)) } else { None };
+        let (scope, start) = match titled_scope {
+            Some(a) => (a, doc.node(th).end),
+            None => {
+                let a = doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last()?;
+                (a, a + 1)
+            }
+        };
         let mut found = None;
-        let mut c = scope + 1;
+        let mut c = start;
         while c < first {
             let node = doc.node(c);
             let s = self.stat.tally.get(c);
@@ -811,11 +845,11 @@ impl Attempt<'_> {
             // Not a caption, a credit or an author's bio.
             let other = node.hints() & (hint::BYLINE | hint::CLUTTER) != 0 || s.img > 0 || in_figure(doc, c, scope);
             if node.hints() & hint::LEAD != 0 && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other {
+                // The innermost and last one: a wrapper named for the
+                // standfirst also holds bylines and captions.
                 found = Some(c);
-                c = node.end.max(c + 1);
-            } else {
-                c += 1;
             }
+            c += 1;
         }
         found
     }
@@ -1147,7 +1181,7 @@ mod tests {
     fn text_split_by_br_chains_becomes_paragraphs() {
         let body = format!("<body><div id=content>{}<br><br>{}<br> <br>{}</div></body>", para(50, "a"), para(50, "b"), para(50, "c"));
         let s = scan(&body);
-        let stat = Static::new(&s.doc);
+        let stat = Static::new(&s.doc, "");
         let a = Attempt {
             doc: &s.doc,
             stat: &stat,
