@@ -27,7 +27,9 @@
 //!    pages that list excerpts (archives, search results) have no article;
 //! 6. `clean` — pass 2 with lol_html over the article only, under the
 //!    allow-list of `sanitize`;
-//! 7. `assemble` — the [`Article`].
+//! 7. `assemble` — the [`Article`]; when it is short and the page hides
+//!    markup in `<noscript>` or template scripts, `hidden` unwraps it and
+//!    the page is read once more.
 //!
 //! Heuristic word lists and thresholds live in `rules`; tag categories in `tags`.
 
@@ -40,6 +42,7 @@ mod dom;
 mod entities;
 mod entities_table;
 mod error;
+mod hidden;
 mod json;
 mod listing;
 mod meta;

@@ -287,6 +287,14 @@ pub(crate) mod listing {
     pub const BLOCK_LEVELS: usize = 4;
 }
 
+/// Markup hidden in `<noscript>` or template scripts (ours).
+pub(crate) mod hidden {
+    /// It is read as the page's own when it is at least this long...
+    pub const MIN_MARKUP_BYTES: usize = 500;
+    /// ...and holds this many paragraphs or line breaks.
+    pub const MIN_PARAGRAPHS: usize = 2;
+}
+
 /// Clutter inside the article (ours): thresholds.
 pub(crate) mod clutter {
     /// Named clutter boxes holding less than this share of the article go.
