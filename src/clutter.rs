@@ -93,7 +93,9 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
     if hints & hint::AD != 0 && s.chars <= C::AD_MAX_CHARS && s.p == 0 {
         return true;
     }
-    if s.chars > C::READ_ALSO_MAX_CHARS {
+    // Text rules read the text: only of small subtrees, so that the pass
+    // stays linear on deep or huge pages.
+    if s.chars > C::READ_ALSO_MAX_CHARS || node.end - n > C::TEXT_RULE_MAX_ELEMENTS || node.text_end - node.text_start > C::TEXT_RULE_MAX_TEXTS {
         return false;
     }
     let text = live_text(doc, tally, n);
@@ -169,6 +171,9 @@ fn stands_alone(doc: &Document, n: u32) -> bool {
         return false;
     }
     let p = doc.node(parent);
+    if p.text_end - p.text_start > C::TEXT_RULE_MAX_TEXTS || p.end - parent > C::TEXT_RULE_MAX_ELEMENTS {
+        return false;
+    }
     let own_text = doc.texts[p.text_start as usize..p.text_end as usize].iter().any(|t| t.owner == parent && t.chars > 0);
     let inline = |c: u32| doc.tag(c).is_phrasing() && doc.tag(c) != Tag::Br || doc.tag(c) == Tag::A;
     !own_text && !doc.children(parent).any(|c| c != n && inline(c))

@@ -47,7 +47,7 @@ pub(crate) fn is_listing(doc: &Document, links: &Links, page_url: Option<&str>, 
         let prev = if i > 0 { headlines[i - 1] } else { 0 };
         let next = headlines.get(i + 1).copied().unwrap_or(u32::MAX);
         let mut entry = h;
-        for a in doc.ancestors(h) {
+        for a in doc.ancestors(h).take(L::ENTRY_LEVELS) {
             let node = doc.node(a);
             if !in_article(a) || (i > 0 && a <= prev) || node.end > next {
                 break;

@@ -285,6 +285,8 @@ pub(crate) mod listing {
     /// Headlines in related, navigation or comment blocks this close above
     /// do not count.
     pub const BLOCK_LEVELS: usize = 4;
+    /// An entry is at most this many levels above its headline.
+    pub const ENTRY_LEVELS: usize = 16;
 }
 
 /// Markup hidden in `<noscript>` or template scripts (ours).
@@ -309,6 +311,10 @@ pub(crate) mod clutter {
     pub const READ_ALSO_MIN_LINK_DENSITY: f64 = 0.5;
     /// A label alone is the lead-in plus at most this much (": ", "?", "…").
     pub const LABEL_SLACK_CHARS: usize = 3;
+    /// Rules that read an element's text look at most at this many
+    /// elements and text nodes (lines and labels are small).
+    pub const TEXT_RULE_MAX_ELEMENTS: u32 = 64;
+    pub const TEXT_RULE_MAX_TEXTS: u32 = 128;
     /// What is this close below a figure belongs to it (credits, captions).
     pub const FIGURE_LEVELS: usize = 3;
     /// A breadcrumb's section names have at most this many words.
@@ -355,6 +361,8 @@ pub(crate) mod readability {
     /// Ours: an unlikely-named element is kept when a content-named block
     /// inside holds this share of its text.
     pub const NAMED_CONTENT_SHARE: f64 = 0.5;
+    /// Ours: a title heading has at most this many text nodes.
+    pub const TITLE_HEADING_MAX_TEXTS: u32 = 64;
     /// Ours: a candidate under the title heading replaces a top candidate
     /// elsewhere when it scores this share of it...
     pub const TITLE_CANDIDATE_SHARE: f64 = 0.3;

@@ -131,7 +131,8 @@ fn title_heading(doc: &Document, title: &str) -> u32 {
             n = node.end.max(n + 1);
             continue;
         }
-        if matches!(node.tag, Tag::H1 | Tag::H2) && text_similarity(title, &doc.text(n)) > R::TITLE_SIMILARITY {
+        let small = node.text_end - node.text_start <= R::TITLE_HEADING_MAX_TEXTS;
+        if matches!(node.tag, Tag::H1 | Tag::H2) && small && text_similarity(title, &doc.text(n)) > R::TITLE_SIMILARITY {
             return n;
         }
         n += 1;
