@@ -25,6 +25,9 @@ pub(crate) struct Article<'a> {
     pub tags: &'a [Tag],
     /// Text length of the whole article.
     pub chars: u32,
+    /// Is this element layout that wraps content ("above-footer" around
+    /// "post-content"), whatever its name says?
+    pub wraps_content: &'a dyn Fn(u32) -> bool,
 }
 
 /// Removes the clutter of `article` from `tally`.
@@ -44,8 +47,8 @@ pub(crate) fn remove(doc: &Document, tally: &mut Tally, article: &Article, in_da
         // Names describe boxes; an inline link named "popup" is text.
         let tag = article.tags[n as usize];
         let boxed = !(tag.is_phrasing() || tag == Tag::A);
-        let named = boxed && n >= named_ok_to && doc.node(n).hints() & (hint::CLUTTER | hint::COMMENTS) != 0;
-        let small = named && is_small_part(doc, tally, article, n);
+        let named = boxed && n >= named_ok_to && doc.node(n).hints() & NAMED_KINDS != 0;
+        let small = named && is_small_part(doc, tally, article, n) && !(article.wraps_content)(n);
         if named && !small {
             named_ok_to = doc.node(n).end;
         }
@@ -67,6 +70,10 @@ pub(crate) fn remove(doc: &Document, tally: &mut Tally, article: &Article, in_da
         }
     }
 }
+
+/// The kinds of named boxes that are clutter inside an article: our
+/// `CLUTTER` names, comments, article footers, tag lists, share bars.
+const NAMED_KINDS: crate::rules::Hints = hint::CLUTTER | hint::COMMENTS | hint::FOOTER | hint::TAGS | hint::SHARE;
 
 /// A named box that holds a small part of the article, outside a figure
 /// (a photo credit named "copyright" is part of its caption).
@@ -283,6 +290,7 @@ mod tests {
     fn named_boxes_ads_dates_and_read_also_go() {
         let text = article_text(concat!(
             "<div class=newsletter-box><p>Get our newsletter every morning, it is free.</p></div>",
+            "<div class=post-tags>Tags: <a href=/t/a>garden</a> <a href=/t/b>spring</a></div>",
             "<p>Anzeige</p><div class=c-ad><span>Advertisement</span></div>",
             "<div class=meta>11.03.2024, 16:05 Uhr</div>",
             "<p><strong>Lea también: <a href=/x>Un titular de otra noticia</a></strong></p>",
@@ -295,7 +303,7 @@ mod tests {
             "<div role=group><span>Text size</span><button>A-</button><button>A+</button></div>",
             "<p>Rock » pop, he said, was over.</p>",
         ));
-        for gone in ["newsletter", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie", "Kultur", "Text size"] {
+        for gone in ["newsletter", "garden", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie", "Kultur", "Text size"] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert!(text.contains("The vote was on 3 March 2024, as planned."), "{text}");

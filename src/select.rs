@@ -921,7 +921,8 @@ impl Attempt<'_> {
         }
         let top: Vec<u32> = items.iter().filter_map(|&i| if let Item::Node(n) = i { Some(n) } else { None }).collect();
         let chars = items.iter().map(|&i| self.item_chars(tally, i)).sum();
-        let article = clutter::Article { inside: &inside, top: &top, tags: &self.tags, chars };
+        let wraps_content = |n: u32| holds_named_content(doc, self.stat, n);
+        let article = clutter::Article { inside: &inside, top: &top, tags: &self.tags, chars, wraps_content: &wraps_content };
         let in_data_table = |n: u32| doc.ancestors(n).any(|a| self.tags[a as usize] == Tag::Table && data_tables.is_data(a));
         clutter::remove(doc, tally, &article, &in_data_table);
         for &n in &inside {
