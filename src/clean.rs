@@ -48,13 +48,21 @@ impl Plan {
         for &b in also_removed {
             removed[b as usize] = true;
         }
+        // A piece may lie inside another piece's dropped part (a lead in a
+        // stripped header): it is written all the same.
+        let mut root = vec![false; n];
+        for &item in &sel.items {
+            if let Item::Node(r) = item {
+                root[r as usize] = true;
+            }
+        }
         let mut render = vec![Render::Drop; n];
         for i in 0..n {
             if !in_item[i] || removed[i] {
                 continue;
             }
             let parent = doc.nodes[i].parent;
-            if parent != NONE && in_item[parent as usize] && render[parent as usize] == Render::Drop {
+            if !root[i] && parent != NONE && in_item[parent as usize] && render[parent as usize] == Render::Drop {
                 continue;
             }
             render[i] = sanitize::render(doc, i as u32, sel.tags[i]);

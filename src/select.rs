@@ -90,6 +90,8 @@ struct Attempt<'a> {
     byline: Option<String>,
     /// The heading that repeats the title (removed as Readability does).
     title_heading: u32,
+    /// The lead joined before the body, if any.
+    lead: u32,
 }
 
 /// Static facts for the preparation step (nothing removed yet).
@@ -254,6 +256,7 @@ fn attempt(doc: &Document, stat: &Static, flags: Flags, title: &str, has_meta_by
         candidates: Vec::new(),
         byline: None,
         title_heading: stat.title_heading,
+        lead: NONE,
     };
     let to_score = a.prepare(stat, title, has_meta_byline);
     let tally = Tally::new(doc, a.removed.clone(), a.tags.clone());
@@ -766,6 +769,7 @@ impl Attempt<'_> {
         }
         if let Some(lead) = self.lead(&items) {
             items.insert(0, Item::Node(lead));
+            self.lead = lead;
         }
         (top_candidate, items)
     }
@@ -825,27 +829,37 @@ impl Attempt<'_> {
             Item::Node(n) => n,
             Item::Para(p) => self.paras[p as usize].parent,
         })?;
-        // Between the headline and the body, when the headline is known and
-        // shares a close ancestor with the body; else just above the body.
+        // Between the headline and the body: after the headline when the
+        // body holds it (in a header that cleaning strips), or when both
+        // share a close ancestor; else just above the body.
         let th = self.title_heading;
+        let inside = th != NONE && doc.contains(first, th) && th != first;
         let under_title = th != NONE && th < first && !doc.contains(th, first);
         let titled_scope = if under_title { doc.ancestors(first).take(R::LEAD_TITLE_LEVELS).find(|&a| doc.contains(a, th)) } else { None };
-        let (scope, start) = match titled_scope {
-            Some(a) => (a, doc.node(th).end),
-            None => {
-                let a = doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last()?;
-                (a, a + 1)
-            }
+        let (scope, start, end) = if inside {
+            (first, doc.node(th).end, doc.node(first).end)
+        } else if let Some(a) = titled_scope {
+            (a, doc.node(th).end, first)
+        } else {
+            let a = doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last()?;
+            (a, a + 1, first)
         };
+        let gone = |n: u32| self.removed[n as usize] || doc.ancestors(n).take_while(|&a| a >= scope).any(|a| self.removed[a as usize]);
         let mut found = None;
         let mut c = start;
-        while c < first {
+        while c < end {
             let node = doc.node(c);
             let s = self.stat.tally.get(c);
+            // In the body, the lead comes before its first paragraph.
+            if inside && self.tags[c as usize] == Tag::P && (s.chars as usize) >= R::MIN_PARAGRAPH_CHARS && !gone(c) {
+                break;
+            }
             let sentence_like = (s.chars as usize) >= R::LEAD_MIN_CHARS && (s.chars as usize) <= R::LEAD_MAX_CHARS && s.link_density() < R::LEAD_MAX_LINK_DENSITY;
             // Not a caption, a credit or an author's bio.
             let other = node.hints() & (hint::BYLINE | hint::CLUTTER) != 0 || s.img > 0 || in_figure(doc, c, scope);
-            if node.hints() & hint::LEAD != 0 && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other {
+            // Inside the body, only a lead that cleaning took away.
+            let lost = !inside || gone(c);
+            if node.hints() & hint::LEAD != 0 && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other && lost {
                 // The innermost and last one: a wrapper named for the
                 // standfirst also holds bylines and captions.
                 found = Some(c);
@@ -964,6 +978,11 @@ impl Attempt<'_> {
 
     fn should_remove(&self, tally: &Tally, n: u32, tag: Tag, tables: &DataTables) -> bool {
         let doc = self.doc;
+        // The lead was chosen as text; its markup (a div around a heading)
+        // is not judged again.
+        if n == self.lead {
+            return false;
+        }
         let s = *tally.get(n);
         let is_list = matches!(tag, Tag::Ul | Tag::Ol) || (s.chars > 0 && s.list_chars as f64 / s.chars as f64 > 0.9);
         if tag == Tag::Table && tables.is_data(n) {
@@ -1197,6 +1216,7 @@ mod tests {
             candidates: vec![],
             byline: None,
             title_heading: NONE,
+            lead: NONE,
         };
         let (runs, chain) = a.runs(&stat, 1);
         assert!(chain);
@@ -1303,6 +1323,20 @@ mod tests {
         let text = kept_text(&doc, &sel);
         assert!(text.starts_with("The lead says"), "{text}");
         assert!(!text.contains("caption"), "{text}");
+    }
+
+    #[test]
+    fn a_lead_in_a_stripped_header_of_the_article_is_kept() {
+        let body = format!(
+            "<html><head><title>A title of some words</title></head><body><article><header class=entry-header><h1>A title of some words</h1><div class=lead>The lead says in one sentence what happened, and why.</div><div class=byline>By Someone</div></header><p>{}</p><p>{}</p><p>{}</p></article></body></html>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        // Through the whole pipeline: the plan writes a piece inside a dropped part.
+        let text = crate::extract(&body, &crate::Options::new()).unwrap().text_content.unwrap();
+        assert!(text.starts_with("The lead says"), "{text}");
+        assert!(!text.contains("By Someone") && !text.contains("A title"), "{text}");
     }
 
     #[test]
