@@ -966,17 +966,31 @@ impl Attempt<'_> {
     /// Readability's `_cleanConditionally` for one tag, innermost first.
     fn clean_conditionally(&mut self, tally: &mut Tally, inside: &[u32], tag: Tag, tables: &DataTables) {
         let doc = self.doc;
+        // Readability has made real <p>s of the runs of inline content by
+        // now: count them as its `getElementsByTagName("p")` and text
+        // density would (paragraph count and text, per parent).
+        let mut own_paras: Vec<(u32, u32)> = Vec::new();
+        if tag == Tag::Div && !self.paras.is_empty() {
+            own_paras = vec![(0, 0); doc.len()];
+            for i in 0..self.paras.len() as u32 {
+                let parent = self.paras[i as usize].parent as usize;
+                let chars = self.para_stats(tally, i).0;
+                own_paras[parent].0 += 1;
+                own_paras[parent].1 += chars;
+            }
+        }
         for &n in inside.iter().rev() {
             if self.tags[n as usize] != tag || tally.is_gone(doc, n) {
                 continue;
             }
-            if self.should_remove(tally, n, tag, tables) {
+            let paras = own_paras.get(n as usize).copied().unwrap_or((0, 0));
+            if self.should_remove(tally, n, tag, tables, paras) {
                 tally.remove(doc, n);
             }
         }
     }
 
-    fn should_remove(&self, tally: &Tally, n: u32, tag: Tag, tables: &DataTables) -> bool {
+    fn should_remove(&self, tally: &Tally, n: u32, tag: Tag, tables: &DataTables, own_paras: (u32, u32)) -> bool {
         let doc = self.doc;
         // The lead was chosen as text; its markup (a div around a heading)
         // is not judged again.
@@ -1004,7 +1018,7 @@ impl Attempt<'_> {
         if (s.commas as usize) >= R::CLEAN_MIN_COMMAS {
             return false;
         }
-        let p = s.p as f64;
+        let p = (s.p + own_paras.0) as f64;
         let img = s.img as f64;
         let li = s.li as f64 - 100.0;
         let input = s.input as f64;
@@ -1018,7 +1032,7 @@ impl Attempt<'_> {
         }
         let len = s.chars as f64;
         let ld = s.link_density();
-        let text_density = if s.chars == 0 { 0.0 } else { s.textish_chars as f64 / s.chars as f64 };
+        let text_density = if s.chars == 0 { 0.0 } else { (s.textish_chars + own_paras.1) as f64 / s.chars as f64 };
         let figure_child = self.has_ancestor(n, Tag::Figure, 3);
         let remove = (!figure_child && img > 1.0 && p / img < 0.5)
             || (!is_list && li > p)
@@ -1337,6 +1351,22 @@ mod tests {
         let text = crate::extract(&body, &crate::Options::new()).unwrap().text_content.unwrap();
         assert!(text.starts_with("The lead says"), "{text}");
         assert!(!text.contains("By Someone") && !text.contains("A title"), "{text}");
+    }
+
+    #[test]
+    fn text_runs_split_by_line_breaks_count_as_paragraphs_in_cleaning() {
+        // The second block has no <p>, only text between <br><br>.
+        let body = format!(
+            "<body><div class=story><p>{}</p><p>{}</p><div class=rte>{}<br><br>{}<br><br>{}</div></div></body>",
+            para(90, "a"),
+            para(90, "b"),
+            para(30, "x"),
+            para(30, "y"),
+            para(30, "z")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("x0") && text.contains("z29"), "{text}");
     }
 
     #[test]
