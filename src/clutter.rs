@@ -49,7 +49,10 @@ pub(crate) fn remove(doc: &Document, tally: &mut Tally, article: &Article, in_da
         let boxed = !(tag.is_phrasing() || tag == Tag::A);
         let named = boxed && n >= named_ok_to && doc.node(n).hints() & NAMED_KINDS != 0;
         let small = named && is_small_part(doc, tally, article, n) && !(article.wraps_content)(n);
-        if named && !small {
+        // (Only a box that is nearly all of the article: a footer holding
+        // most of a short article does not protect the author box in it.)
+        let most = tally.get(n).chars as f64 >= article.chars as f64 * C::PROTECT_SHARE;
+        if named && !small && (most || article.top.contains(&n) || (article.wraps_content)(n)) {
             named_ok_to = doc.node(n).end;
         }
         // A top-level piece goes only as a small named box (an author box

@@ -104,6 +104,10 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "copyright", "author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info",
         "author-card", "entry-author", "post-author", "saboxplugin", "cookie", "consent", "dsgvo", "popup",
         "modal", "breadcrumb",
+        // Post meta lines ("This entry was posted in ... Bookmark the permalink.")
+        "postmetadata", "entry-utility", "entry-meta", "post-meta", "article-meta",
+        // "Was this article helpful?"
+        "feedback", "helpful", "promo",
     ]),
     (hint::LEAD, Match::Substring, &[
         "standfirst", "subtitle", "subheadline", "subline", "teaser-text", "teaser_text", "teasertext",
@@ -113,7 +117,7 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
     (hint::LEAD, Match::Word, &["lead", "lede", "intro", "deck", "dek", "summary", "excerpt", "abstract"]),
     // Article tool bars (print, send, text size). Not "print": "print-full"
     // wraps content; not "font-size": WordPress styles paragraphs with it.
-    (hint::CLUTTER, Match::Word, &["tools"]),
+    (hint::CLUTTER, Match::Word, &["tools", "cta", "notice"]),
 ];
 
 /// Headings of teaser blocks, lowercase, matched as a prefix of the heading
@@ -299,8 +303,10 @@ pub(crate) mod hidden {
 
 /// Clutter inside the article (ours): thresholds.
 pub(crate) mod clutter {
-    /// Named clutter boxes holding less than this share of the article go.
+    /// Named clutter boxes holding less than this share of the article go...
     pub const MAX_SHARE: f64 = 0.5;
+    /// ...and those holding this share are the article, parts included.
+    pub const PROTECT_SHARE: f64 = 0.8;
     /// Ad containers inside the article are at most this long (a label).
     pub const AD_MAX_CHARS: u32 = 100;
     /// Date lines are at most this long.
