@@ -831,19 +831,32 @@ impl Attempt<'_> {
         })?;
         // Between the headline and the body: after the headline when the
         // body holds it (in a header that cleaning strips), or when both
-        // share a close ancestor; else just above the body.
+        // share a close ancestor; else (or when that finds none) just above
+        // the body.
         let th = self.title_heading;
         let inside = th != NONE && doc.contains(first, th) && th != first;
         let under_title = th != NONE && th < first && !doc.contains(th, first);
         let titled_scope = if under_title { doc.ancestors(first).take(R::LEAD_TITLE_LEVELS).find(|&a| doc.contains(a, th)) } else { None };
-        let (scope, start, end) = if inside {
-            (first, doc.node(th).end, doc.node(first).end)
-        } else if let Some(a) = titled_scope {
-            (a, doc.node(th).end, first)
-        } else {
-            let a = doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last()?;
-            (a, a + 1, first)
-        };
+        let above = || doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last().map(|a| (a, a + 1, first));
+        // In the body's own head, stripped by cleaning (before its first paragraph).
+        let head_start = if inside { doc.node(th).end } else { first + 1 };
+        if let Some(lead) = self.lead_in(first, first, head_start, doc.node(first).end, true) {
+            return Some(lead);
+        }
+        if let Some(a) = titled_scope {
+            if let Some(lead) = self.lead_in(first, a, doc.node(th).end, first, false) {
+                return Some(lead);
+            }
+        }
+        let (scope, start, end) = above()?;
+        self.lead_in(first, scope, start, end, false)
+    }
+
+    /// The lead in `start..end` (below `scope`), before the body `first`.
+    /// `inside`: the range is in the body, and only a lead that cleaning
+    /// took away counts.
+    fn lead_in(&self, first: u32, scope: u32, start: u32, end: u32, inside: bool) -> Option<u32> {
+        let doc = self.doc;
         let gone = |n: u32| self.removed[n as usize] || doc.ancestors(n).take_while(|&a| a >= scope).any(|a| self.removed[a as usize]);
         let mut found = None;
         let mut c = start;
@@ -857,7 +870,6 @@ impl Attempt<'_> {
             let sentence_like = (s.chars as usize) >= R::LEAD_MIN_CHARS && (s.chars as usize) <= R::LEAD_MAX_CHARS && s.link_density() < R::LEAD_MAX_LINK_DENSITY;
             // Not a caption, a credit or an author's bio.
             let other = node.hints() & (hint::BYLINE | hint::CLUTTER) != 0 || s.img > 0 || in_figure(doc, c, scope);
-            // Inside the body, only a lead that cleaning took away.
             let lost = !inside || gone(c);
             if node.hints() & hint::LEAD != 0 && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other && lost {
                 // The innermost and last one: a wrapper named for the
