@@ -152,6 +152,8 @@ pub(crate) static READ_ALSO: &[&str] = &[
     "le puede interesar", "también te puede interesar", "ver también", "ver más", "czytaj też",
     "czytaj także", "czytaj więcej", "zobacz też", "à lire", "a lire", "lire aussi", "voir aussi",
     "see more", "related:", "more:", "also:",
+    // The verb alone, before a link ("Lire : <link>", "Read: <link>").
+    "lire", "leia", "leggi", "czytaj", "read",
 ];
 
 /// Words of date lines ("Aktualisiert am 3. März 2024, 16:05 Uhr"),
