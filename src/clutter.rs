@@ -11,7 +11,7 @@
 //! Pure removals over the element table, in one pass in document order.
 
 use crate::dom::{flag, Document, NONE};
-use crate::rules::{clutter as C, hint, AD_WORDS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READ_ALSO, TEASER_HEADINGS};
+use crate::rules::{clutter as C, hint, AD_WORDS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO, TEASER_HEADINGS};
 use crate::score::Tally;
 use crate::tags::Tag;
 
@@ -125,6 +125,9 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
     if block && !tag.is_heading() && s.chars <= C::DATE_LINE_MAX_CHARS && (is_breadcrumb(&lower) || labels_controls(doc, n, s.chars)) {
         return true;
     }
+    if block && s.chars <= C::DATE_LINE_MAX_CHARS && is_reading_time(&lower) {
+        return true;
+    }
     // A date inside a sentence stays; a line that is only a date goes.
     s.chars <= C::DATE_LINE_MAX_CHARS
         && !tag.is_heading()
@@ -153,6 +156,23 @@ fn is_byline_line(doc: &Document, n: u32, lower: &str) -> bool {
             || DATE_WORDS.contains(&w.as_str())
             || BYLINE_WORDS.contains(&w.as_str())
     })
+}
+
+/// Is `lower` only a reading time ("5 min read", "Lesezeit: 3 Minuten")?
+fn is_reading_time(lower: &str) -> bool {
+    let (mut number, mut minutes, mut reading) = (false, false, false);
+    for token in lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+        if token.bytes().all(|b| b.is_ascii_digit()) && token.len() <= 3 {
+            number = true;
+        } else if READING_TIME_WORDS.contains(&token) {
+            minutes |= token.starts_with("min") || token.starts_with("lese");
+            reading |= !token.starts_with("min") && token != "time";
+        } else {
+            return false;
+        }
+    }
+    // A duration alone ("15 – 30 Min") is a recipe's, not a reading time.
+    number && minutes && reading
 }
 
 /// Is `lower` a trail of section names ("Kultur » Lokales", "News › Sport")?
@@ -340,6 +360,15 @@ mod tests {
         for no in ["2020", "in 2020 we grew", "march on washington", "by jane doe, 3 march 2024", "seite 1 von 3", "12 34"] {
             assert!(!is_date_line(no), "{no}");
         }
+    }
+
+    #[test]
+    fn reading_times() {
+        assert!(is_reading_time("5 min read"));
+        assert!(is_reading_time("lesezeit: 3 minuten"));
+        assert!(!is_reading_time("5 minutes later, it was over"));
+        assert!(!is_reading_time("read more"));
+        assert!(!is_reading_time("15 – 30 min"));
     }
 
     #[test]

@@ -154,6 +154,9 @@ pub(crate) static READ_ALSO: &[&str] = &[
     "see more", "related:", "more:", "also:",
     // The verb alone, before a link ("Lire : <link>", "Read: <link>").
     "lire", "leia", "leggi", "czytaj", "read",
+    // Ours: teaser headings and back links.
+    "à découvrir", "a découvrir", "mehr interessantes", "zurück zu", "zurück zur", "back to", "retour à",
+    "volver a",
 ];
 
 /// Words of date lines ("Aktualisiert am 3. März 2024, 16:05 Uhr"),
@@ -200,6 +203,12 @@ pub(crate) static BYLINE_WORDS: &[&str] = &[
     "by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "and", "und", "et", "y", "e", "i",
     "written", "posted", "text", "texte", "autor", "author", "auteur", "autore", "redaktion", "staff",
     "geschrieben", "écrit", "escrito", "scritto",
+];
+
+/// Words of reading-time lines ("5 min read", "Lesezeit: 3 Minuten").
+pub(crate) static READING_TIME_WORDS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "read", "reading", "time",
+    "lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leitura",
 ];
 
 /// Link texts of pagination and previous/next links, lowercase prefixes.
@@ -369,6 +378,12 @@ pub(crate) mod readability {
     /// Ours: an unlikely-named element is kept when a content-named block
     /// inside holds this share of its text.
     pub const NAMED_CONTENT_SHARE: f64 = 0.5;
+    /// Ours: an `<article>` this close above the top candidate, holding the
+    /// title heading, with fewer links than this, is the article.
+    pub const ARTICLE_LEVELS: usize = 6;
+    pub const ARTICLE_MAX_LINK_DENSITY: f64 = 0.3;
+    /// ...when the top candidate holds less than this share of its text.
+    pub const ARTICLE_SPREAD_SHARE: f64 = 0.5;
     /// Ours: a title heading has at most this many text nodes.
     pub const TITLE_HEADING_MAX_TEXTS: u32 = 64;
     /// Ours: a candidate under the title heading replaces a top candidate
@@ -376,6 +391,9 @@ pub(crate) mod readability {
     pub const TITLE_CANDIDATE_SHARE: f64 = 0.3;
     /// ...and shares an ancestor with the heading this close above it.
     pub const TITLE_LEVELS: usize = 4;
+    /// Ours: an `<aside>` or `<footer>` holding this share of the article
+    /// is the article.
+    pub const ARTICLE_PART_SHARE: f64 = 0.5;
     /// Ours: a `<footer>` this close below a blockquote or figure is its
     /// attribution.
     pub const ATTRIBUTION_LEVELS: usize = 2;

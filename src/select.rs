@@ -677,6 +677,9 @@ impl Attempt<'_> {
             return (body, items);
         };
         let top_score = |a: &Self, n: u32| a.score_of(n).unwrap_or(0.0);
+        if std::env::var("DECANT_DEBUG").is_ok() {
+            for &t in &top { eprintln!("  cand {t} {:?} @{} score {:.1} chars {}", doc.tag(t), doc.node(t).src_start, top_score(self, t), tally.get(t).chars); }
+        }
         let titled = self.under_title(first);
         let mut top_candidate = titled.unwrap_or(first);
         // Several near-equal candidates under one ancestor: take the ancestor.
@@ -717,6 +720,9 @@ impl Attempt<'_> {
             }
             last = ps;
             p = self.vparent(p);
+        }
+        if let Some(a) = self.article_element(tally, top_candidate) {
+            top_candidate = a;
         }
         // An only child gives way to its parent.
         let mut p = self.vparent(top_candidate);
@@ -796,6 +802,24 @@ impl Attempt<'_> {
         let chars = |n: u32| self.stat.tally.get(n).chars as usize;
         let enough = chars(best) >= R::CHAR_THRESHOLD.min(chars(first));
         (enough && score(best) >= score(first) * R::TITLE_CANDIDATE_SHARE).then_some(best)
+    }
+
+    /// Ours: the `<article>` (or `main`) around the top candidate that holds
+    /// the title heading is the article the page marks up: when the top
+    /// candidate is one of several blocks inside it, the article wins.
+    fn article_element(&self, tally: &Tally, top: u32) -> Option<u32> {
+        let doc = self.doc;
+        let th = self.title_heading;
+        if th == NONE {
+            return None;
+        }
+        let a = doc.ancestors(top).take(R::ARTICLE_LEVELS).find(|&a| self.tags[a as usize] == Tag::Article)?;
+        if !doc.contains(a, th) || tally.removed[a as usize] {
+            return None;
+        }
+        let s = tally.get(a);
+        let spread = (tally.get(top).chars as f64) < s.chars as f64 * R::ARTICLE_SPREAD_SHARE;
+        (spread && s.link_density() < R::ARTICLE_MAX_LINK_DENSITY).then_some(a)
     }
 
     /// Is there an `<h1>` in `n` (itself included)?
@@ -917,7 +941,7 @@ impl Attempt<'_> {
             // an <aside> or <footer> holding most of the article is the article.
             let part = matches!(tag, Tag::Footer | Tag::Aside)
                 && (doc.ancestors(n).take(R::ATTRIBUTION_LEVELS).any(|a| matches!(self.tags[a as usize], Tag::Blockquote | Tag::Figure))
-                    || (tally.get(n).chars as usize >= R::CHAR_THRESHOLD && tally.get(n).chars as f64 > chars as f64 * R::NAMED_CONTENT_SHARE));
+                    || (tally.get(n).chars as usize >= R::CHAR_THRESHOLD && tally.get(n).chars as f64 > chars as f64 * R::ARTICLE_PART_SHARE && doc.node(n).hints() & (hint::CLUTTER | hint::COMMENTS | hint::TEASER | hint::NAVIGATION) == 0));
             if matches!(tag, Tag::Object | Tag::Embed | Tag::Footer | Tag::Link | Tag::Aside) && !embed_ok && !part && live(tally, n) {
                 tally.remove(doc, n);
             }
@@ -1379,6 +1403,21 @@ mod tests {
         let (doc, sel) = select_html(&body);
         let text = kept_text(&doc, &sel);
         assert!(text.contains("x0") && text.contains("z29"), "{text}");
+    }
+
+    #[test]
+    fn an_article_element_spread_over_modules_is_taken_whole() {
+        // A page builder puts each paragraph in its own module of wrappers.
+        let module = |w: &str, words: usize| format!("<div class=row><div class=module><div class=inner><div class=text><p>{}</p></div></div></div></div>", para(words, w));
+        let modules: String = ["b", "c", "d", "e", "f", "g"].iter().map(|w| module(w, 30)).collect();
+        let body = format!(
+            "<body><article><h1>A title of some words</h1>{}{modules}</article><div class=sidebar><p>Elsewhere.</p></div></body>",
+            module("a", 100)
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && text.contains("b29") && text.contains("g29"), "{text}");
+        assert!(!text.contains("Elsewhere"), "{text}");
     }
 
     #[test]
