@@ -415,6 +415,9 @@ pub(crate) mod readability {
     pub const READERABLE_MIN_SCORE: f64 = 20.0;
 }
 
+/// Class token prefixes of taxonomy terms (WordPress and others).
+pub(crate) static TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post_tag-", "topic-"];
+
 /// Matches `value` (a class or id attribute) against `CLASS_WORDS`.
 pub(crate) fn hints_of(value: &str) -> Hints {
     if value.is_empty() {
@@ -424,6 +427,15 @@ pub(crate) fn hints_of(value: &str) -> Hints {
     let value = if value.bytes().any(|b| b.is_ascii_uppercase()) {
         lower = value.to_ascii_lowercase();
         lower.as_str()
+    } else {
+        value
+    };
+    // Ours: tokens that name the post's categories and tags ("category-
+    // no-newsletter", "tag-sidebar") describe its topic, not the element.
+    let filtered;
+    let value = if TAXONOMY_PREFIXES.iter().any(|p| value.contains(p)) {
+        filtered = value.split_ascii_whitespace().filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))).collect::<Vec<_>>().join(" ");
+        filtered.as_str()
     } else {
         value
     };
@@ -479,6 +491,8 @@ mod tests {
         assert!(hints_of("ad-slot ad-leaderboard") & hint::AD != 0);
         assert_eq!(hints_of("header-admin") & hint::AD, 0);
         assert_eq!(hints_of(""), 0);
+        assert_eq!(hints_of("post category-no-newsletter tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
+        assert!(hints_of("post newsletter-box") & hint::CLUTTER != 0);
     }
 
     #[test]
