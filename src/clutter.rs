@@ -11,7 +11,7 @@
 //! Pure removals over the element table, in one pass in document order.
 
 use crate::dom::{flag, Document, NONE};
-use crate::rules::{clutter as C, hint, AD_WORDS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO, TEASER_HEADINGS};
+use crate::rules::{clutter as C, hint, AD_WORDS, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO, TEASER_HEADINGS};
 use crate::score::Tally;
 use crate::tags::Tag;
 
@@ -110,7 +110,7 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
     }
     let text = live_text(doc, tally, n);
     let lower = text.to_lowercase();
-    if is_ad_label(&lower) {
+    if is_ad_label(&lower) || is_appendix_label(&lower) {
         return true;
     }
     if let Some(rest) = read_also_rest(&lower) {
@@ -238,6 +238,12 @@ fn is_link_list(doc: &Document, tally: &Tally, n: u32) -> bool {
 fn is_ad_label(lower: &str) -> bool {
     let bare = lower.trim().trim_end_matches(':').trim_end();
     !bare.is_empty() && AD_WORDS.contains(&bare)
+}
+
+/// Is `lower` only the label of an appendix ("Kontakt:", "Quellen")?
+fn is_appendix_label(lower: &str) -> bool {
+    let bare = lower.trim().trim_end_matches(':').trim_end();
+    APPENDIX_LABELS.contains(&bare)
 }
 
 /// The text after a "read also" lead-in, when `lower` starts with one.
@@ -386,5 +392,8 @@ mod tests {
         assert!(is_ad_label("إعلان"));
         assert!(!is_ad_label("anzeigen und mehr"));
         assert!(!is_ad_label(""));
+        assert!(is_appendix_label("kontakt:"));
+        assert!(is_appendix_label("weitere informationen: "));
+        assert!(!is_appendix_label("kontakt mit der polizei"));
     }
 }

@@ -205,6 +205,16 @@ pub(crate) static BYLINE_WORDS: &[&str] = &[
     "geschrieben", "écrit", "escrito", "scritto",
 ];
 
+/// Labels that open an appendix to the article (contact, further
+/// information, sources), lowercase, matched as a whole label: alone on
+/// their line they carry nothing of the article.
+pub(crate) static APPENDIX_LABELS: &[&str] = &[
+    "kontakt", "contact", "ansprechpartner", "ansprechpartnerin", "pressekontakt", "weitere informationen",
+    "mehr informationen", "zusatzinformationen", "more information", "further information", "quellenangaben",
+    "über den autor", "about the author", "plus d'infos", "contacto", "más información",
+    // Not "Links", "Downloads", "Sources": as headings they title sections of the article.
+];
+
 /// Words of reading-time lines ("5 min read", "Lesezeit: 3 Minuten").
 pub(crate) static READING_TIME_WORDS: &[&str] = &[
     "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "read", "reading", "time",
