@@ -108,6 +108,8 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "postmetadata", "entry-utility", "entry-meta", "post-meta", "article-meta",
         // "Was this article helpful?"
         "feedback", "helpful", "promo",
+        // "We earn a commission for links on this page."
+        "affiliate",
     ]),
     (hint::LEAD, Match::Substring, &[
         "standfirst", "subtitle", "subheadline", "subline", "teaser-text", "teaser_text", "teasertext",
@@ -154,6 +156,8 @@ pub(crate) static READ_ALSO: &[&str] = &[
     "see more", "related:", "more:", "also:",
     // The verb alone, before a link ("Lire : <link>", "Read: <link>").
     "lire", "leia", "leggi", "czytaj", "read",
+    // Ours: calls to read on elsewhere.
+    "learn more", "mehr erfahren", "en savoir plus", "saiba mais", "scopri di più", "dowiedz się więcej",
     // Ours: teaser headings and back links.
     "à découvrir", "a découvrir", "mehr interessantes", "zurück zu", "zurück zur", "back to", "retour à",
     "volver a",
