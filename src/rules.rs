@@ -438,8 +438,10 @@ pub(crate) fn hints_of(value: &str) -> Hints {
         return 0;
     }
     let lower;
-    let value = if value.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower = value.to_ascii_lowercase();
+    // Lowercase; and (ours) BEM's "__" and other underscores join words as
+    // "-" does ("article__meta" is "article-meta").
+    let value = if value.bytes().any(|b| b.is_ascii_uppercase() || b == b'_') {
+        lower = value.to_ascii_lowercase().replace("__", "-").replace('_', "-");
         lower.as_str()
     } else {
         value
@@ -507,6 +509,7 @@ mod tests {
         assert_eq!(hints_of(""), 0);
         assert_eq!(hints_of("post category-no-newsletter tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
         assert!(hints_of("post newsletter-box") & hint::CLUTTER != 0);
+        assert!(hints_of("article__meta") & hint::CLUTTER != 0);
     }
 
     #[test]
