@@ -419,6 +419,9 @@ pub(crate) mod readability {
     pub const LEAD_TITLE_LEVELS: usize = 6;
     /// ...and is a sentence or a paragraph, not a link.
     pub const LEAD_MIN_CHARS: usize = 40;
+    /// An unnamed deck right after the title heading is a sentence of at
+    /// least this length.
+    pub const DECK_MIN_CHARS: usize = 60;
     pub const LEAD_MAX_CHARS: usize = 1000;
     pub const LEAD_MAX_LINK_DENSITY: f64 = 0.3;
     /// Ours: when elements with negative class names hold more than this

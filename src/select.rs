@@ -895,7 +895,16 @@ impl Attempt<'_> {
             // Not a caption, a credit or an author's bio.
             let other = node.hints() & (hint::BYLINE | hint::CLUTTER) != 0 || s.img > 0 || in_figure(doc, c, scope);
             let lost = !inside || gone(c);
-            if node.hints() & hint::LEAD != 0 && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other && lost {
+            // Unnamed, a deck right after the headline ("<h1>…</h1><h2>A
+            // sentence that says more.</h2>") is the lead too.
+            let th = self.title_heading;
+            let deck = th != NONE
+                && c == doc.node(th).end
+                && doc.parent(c) == doc.parent(th)
+                && matches!(doc.tag(c), Tag::P | Tag::H2 | Tag::H3 | Tag::H4 | Tag::Div)
+                && (s.chars as usize) >= R::DECK_MIN_CHARS
+                && doc.text(c).trim_end().ends_with(['.', '!', '?', '…']);
+            if (node.hints() & hint::LEAD != 0 || deck) && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other && lost {
                 // The innermost and last one: a wrapper named for the
                 // standfirst also holds bylines and captions.
                 found = Some(c);
@@ -1373,6 +1382,18 @@ mod tests {
         let text = kept_text(&doc, &sel);
         assert!(text.starts_with("The lead says"), "{text}");
         assert!(!text.contains("caption"), "{text}");
+    }
+
+    #[test]
+    fn an_unnamed_deck_right_after_the_headline_is_the_lead() {
+        let body = format!(
+            "<body><article><hgroup><h1>A title of some words</h1><h2>The deck says more about it, in one full sentence of its own.</h2></hgroup><div class=text><p>{}</p><p>{}</p><p>{}</p></div></article></body>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(kept_text(&doc, &sel).starts_with("The deck says more"));
     }
 
     #[test]
