@@ -677,9 +677,6 @@ impl Attempt<'_> {
             return (body, items);
         };
         let top_score = |a: &Self, n: u32| a.score_of(n).unwrap_or(0.0);
-        if std::env::var("DECANT_DEBUG").is_ok() {
-            for &t in &top { eprintln!("  cand {t} {:?} @{} score {:.1} chars {}", doc.tag(t), doc.node(t).src_start, top_score(self, t), tally.get(t).chars); }
-        }
         let titled = self.under_title(first);
         let mut top_candidate = titled.unwrap_or(first);
         // Several near-equal candidates under one ancestor: take the ancestor.
