@@ -1076,11 +1076,14 @@ impl Attempt<'_> {
         let ld = s.link_density();
         let text_density = if s.chars == 0 { 0.0 } else { (s.textish_chars + own_paras.1) as f64 / s.chars as f64 };
         let figure_child = self.has_ancestor(n, Tag::Figure, 3);
-        let remove = (!figure_child && img > 1.0 && p / img < 0.5)
+        // Ours: a paragraph's worth of plain (non-link) text is not a link
+        // list or an image gallery, whatever its links and images.
+        let prose = len - s.link as f64 >= R::PROSE_MIN_CHARS && ld < R::PROSE_MAX_LINK_DENSITY;
+        let remove = (!figure_child && img > 1.0 && p / img < 0.5 && !prose)
             || (!is_list && li > p)
             || (input > (p / 3.0).floor())
             || (!is_list && !figure_child && heading_density < 0.9 && len < 25.0 && (img == 0.0 || img > 2.0) && ld > 0.0)
-            || (!is_list && weight < 25 && ld > 0.2)
+            || (!is_list && weight < 25 && ld > 0.2 && !prose)
             || (weight >= 25 && ld > 0.5)
             || ((embeds == 1 && len < 75.0) || embeds > 1)
             || (img == 0.0 && text_density == 0.0);
@@ -1436,6 +1439,21 @@ mod tests {
         let text = kept_text(&doc, &sel);
         assert!(text.contains("a0") && text.contains("b29") && text.contains("g29"), "{text}");
         assert!(!text.contains("Elsewhere"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_worth_of_prose_is_not_a_gallery() {
+        // Eight images and three paragraphs: Readability's gallery rule, but the text is prose.
+        let imgs = "<img src=a.jpg><img src=b.jpg><img src=c.jpg><img src=d.jpg><img src=e.jpg><img src=f.jpg><img src=g.jpg><img src=h.jpg>";
+        let body = format!(
+            "<body><div class=story><p>{}</p><p>{}</p><div class=box><div class=gallery>{imgs}</div><p>{}</p><p>{}</p></div></div></body>",
+            para(90, "a"),
+            para(90, "b"),
+            para(40, "x"),
+            para(40, "y")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(kept_text(&doc, &sel).contains("y39"));
     }
 
     #[test]
