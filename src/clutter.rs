@@ -11,7 +11,10 @@
 //! Pure removals over the element table, in one pass in document order.
 
 use crate::dom::{flag, Document, NONE};
-use crate::rules::{clutter as C, hint, AD_WORDS, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO, TEASER_HEADINGS};
+use crate::rules::{
+    clutter as C, hint, AD_WORDS, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO,
+    SOURCE_LABELS, TEASER_HEADINGS,
+};
 use crate::score::Tally;
 use crate::tags::Tag;
 
@@ -125,6 +128,9 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
     if block && !tag.is_heading() && s.chars <= C::DATE_LINE_MAX_CHARS && (is_breadcrumb(&lower) || labels_controls(doc, n, s.chars)) {
         return true;
     }
+    if block && s.chars <= C::DATE_LINE_MAX_CHARS && is_source_line(&lower) && !near_figure(doc, n) {
+        return true;
+    }
     if block && s.chars <= C::DATE_LINE_MAX_CHARS && is_reading_time(&lower) {
         return true;
     }
@@ -156,6 +162,14 @@ fn is_byline_line(doc: &Document, n: u32, lower: &str) -> bool {
             || DATE_WORDS.contains(&w.as_str())
             || BYLINE_WORDS.contains(&w.as_str())
     })
+}
+
+/// Is `lower` a source line: a source label and a name ("Quelle: dpa")?
+fn is_source_line(lower: &str) -> bool {
+    let t = lower.trim().trim_start_matches('(').trim_end_matches(')');
+    let Some((label, rest)) = t.split_once(':') else { return false };
+    let words = rest.split_whitespace().count();
+    SOURCE_LABELS.contains(&label.trim()) && words > 0 && words <= C::SOURCE_MAX_WORDS && !rest.contains(". ")
 }
 
 /// Is `lower` only a reading time ("5 min read", "Lesezeit: 3 Minuten")?
@@ -366,6 +380,14 @@ mod tests {
         for no in ["2020", "in 2020 we grew", "march on washington", "by jane doe, 3 march 2024", "seite 1 von 3", "12 34"] {
             assert!(!is_date_line(no), "{no}");
         }
+    }
+
+    #[test]
+    fn source_lines() {
+        assert!(is_source_line("quelle: landesregierung"));
+        assert!(is_source_line("(source: reuters, ap)"));
+        assert!(!is_source_line("source: the data come from a survey. it ran for a year and asked many people."));
+        assert!(!is_source_line("the source: unknown"));
     }
 
     #[test]

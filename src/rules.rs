@@ -219,6 +219,9 @@ pub(crate) static APPENDIX_LABELS: &[&str] = &[
     // Not "Links", "Downloads", "Sources": as headings they title sections of the article.
 ];
 
+/// Labels of source lines ("Quelle: dpa", "Source: Reuters"), lowercase.
+pub(crate) static SOURCE_LABELS: &[&str] = &["quelle", "quellen", "source", "sources", "fuente", "fuentes", "źródło", "fonte", "bron"];
+
 /// Words of reading-time lines ("5 min read", "Lesezeit: 3 Minuten").
 pub(crate) static READING_TIME_WORDS: &[&str] = &[
     "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "read", "reading", "time",
@@ -348,6 +351,8 @@ pub(crate) mod clutter {
     pub const TEXT_RULE_MAX_TEXTS: u32 = 128;
     /// What is this close below a figure belongs to it (credits, captions).
     pub const FIGURE_LEVELS: usize = 3;
+    /// A source line names its source in at most this many words.
+    pub const SOURCE_MAX_WORDS: usize = 8;
     /// A breadcrumb's section names have at most this many words.
     pub const BREADCRUMB_MAX_WORDS: usize = 3;
     /// The label of a group of controls is at most this long.
