@@ -394,7 +394,7 @@ pub(crate) mod readability {
     pub const TITLE_SIMILARITY: f64 = 0.75;
     /// Ours: conditional cleaning does not take for a link list or an image
     /// gallery a block with this much plain (non-link) text and fewer links.
-    pub const PROSE_MIN_CHARS: f64 = 300.0;
+    pub const PROSE_MIN_CHARS: f64 = 250.0;
     pub const PROSE_MAX_LINK_DENSITY: f64 = 0.5;
     /// Conditional cleaning leaves elements with this many commas alone.
     pub const CLEAN_MIN_COMMAS: usize = 10;
