@@ -156,6 +156,8 @@ pub(crate) static READ_ALSO: &[&str] = &[
     "see more", "related:", "more:", "also:",
     // The verb alone, before a link ("Lire : <link>", "Read: <link>").
     "lire", "leia", "leggi", "czytaj", "read",
+    // "More" alone, as a link label ("[mehr]", "więcej »").
+    "mehr", "more", "więcej", "más", "mais",
     // Ours: calls to read on elsewhere.
     "learn more", "mehr erfahren", "en savoir plus", "saiba mais", "scopri di più", "dowiedz się więcej",
     // Ours: teaser headings and back links.
