@@ -13,7 +13,7 @@
 use crate::dom::{flag, Document, NONE};
 use crate::rules::{
     clutter as C, hint, AD_WORDS, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO,
-    SOURCE_LABELS, TEASER_HEADINGS,
+    SIGN_UP_WORDS, SOURCE_LABELS, TEASER_HEADINGS,
 };
 use crate::score::Tally;
 use crate::tags::Tag;
@@ -126,6 +126,10 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
         return true;
     }
     if block && !tag.is_heading() && s.chars <= C::DATE_LINE_MAX_CHARS && (is_breadcrumb(&lower) || labels_controls(doc, n, s.chars)) {
+        return true;
+    }
+    // A short line that asks to subscribe is a sign-up call, boxed or not.
+    if block && s.chars <= C::SIGN_UP_MAX_CHARS && SIGN_UP_WORDS.iter().any(|w| lower.contains(w)) {
         return true;
     }
     if block && s.chars <= C::DATE_LINE_MAX_CHARS && is_source_line(&lower) && !near_figure(doc, n) {
@@ -345,8 +349,9 @@ mod tests {
             "<div class=section>Kultur » Lokales</div>",
             "<div role=group><span>Text size</span><button>A-</button><button>A+</button></div>",
             "<p>Rock » pop, he said, was over.</p>",
+            "<p><b>Never miss a story: subscribe to our newsletter!</b></p>",
         ));
-        for gone in ["newsletter", "garden", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie", "Kultur", "Text size"] {
+        for gone in ["newsletter", "garden", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie", "Kultur", "Text size", "Never miss"] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
         assert!(text.contains("The vote was on 3 March 2024, as planned."), "{text}");

@@ -221,6 +221,10 @@ pub(crate) static APPENDIX_LABELS: &[&str] = &[
     // Not "Links", "Downloads", "Sources": as headings they title sections of the article.
 ];
 
+/// Stems of sign-up calls ("Subscribe to our newsletter", "Jetzt
+/// abonnieren"), lowercase, matched inside short lines.
+pub(crate) static SIGN_UP_WORDS: &[&str] = &["newsletter", "subscri", "abonnier", "abonnez", "subskryp", "suscrib", "suscríb"];
+
 /// Labels of source lines ("Quelle: dpa", "Source: Reuters"), lowercase.
 pub(crate) static SOURCE_LABELS: &[&str] = &["quelle", "quellen", "source", "sources", "fuente", "fuentes", "źródło", "fonte", "bron"];
 
@@ -353,6 +357,8 @@ pub(crate) mod clutter {
     pub const TEXT_RULE_MAX_TEXTS: u32 = 128;
     /// What is this close below a figure belongs to it (credits, captions).
     pub const FIGURE_LEVELS: usize = 3;
+    /// A sign-up call is a short line, at most this long.
+    pub const SIGN_UP_MAX_CHARS: u32 = 150;
     /// A source line names its source in at most this many words.
     pub const SOURCE_MAX_WORDS: usize = 8;
     /// A breadcrumb's section names have at most this many words.
