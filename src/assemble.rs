@@ -41,7 +41,7 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     if text.trim().is_empty() && !content.contains("<img") {
         return Ok(article);
     }
-    let in_pieces = |n: u32| in_pieces(&doc, &sel, n) && !found.blocks.iter().any(|&b| doc.contains(b, n));
+    let in_pieces = |n: u32| in_pieces(&doc, &sel, n);
     if listing::is_listing(&doc, &links, options.url(), &in_pieces, &plan.keep_text) {
         return Ok(article);
     }

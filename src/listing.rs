@@ -64,11 +64,12 @@ pub(crate) fn is_listing(doc: &Document, links: &Links, page_url: Option<&str>, 
     entries >= L::MIN_HEADLINES && in_entries as f64 >= total as f64 * L::ENTRIES_SHARE && total < headlines.len() * L::MAX_CHARS_PER_HEADLINE
 }
 
-/// Is heading `n` in a block named for links elsewhere (related posts,
-/// navigation, comments, footer, ads)? Those list other pages on article
-/// pages too.
+/// Is heading `n` in a block named for links elsewhere (navigation,
+/// comments, footer, ads)? Those list other pages on article pages too.
+/// (Related-post cards count: on an article page they are not kept text,
+/// so their entries hold none of the article.)
 fn in_link_block(doc: &Document, n: u32) -> bool {
-    let named = hint::TEASER | hint::NAVIGATION | hint::COMMENTS | hint::FOOTER | hint::AD;
+    let named = hint::NAVIGATION | hint::COMMENTS | hint::FOOTER | hint::AD;
     doc.ancestors(n).take(L::BLOCK_LEVELS).any(|a| doc.node(a).hints() & named != 0 || matches!(doc.tag(a), Tag::Nav | Tag::Aside | Tag::Footer))
 }
 
@@ -112,6 +113,13 @@ mod tests {
     fn a_list_of_excerpts_is_not_an_article() {
         let entry = |i: usize| format!("<article><h2><a href=/post-{i}/>Post number {i} about the garden</a></h2><p>An excerpt of the post, a few lines long, then it stops […]</p></article>");
         let page: String = (0..6).map(entry).collect();
+        assert!(listing(&page));
+    }
+
+    #[test]
+    fn a_home_page_of_teaser_cards_is_not_an_article() {
+        let card = |i: usize| format!("<article class=teaser><a class=teaser__link href=/news/story-{i}.html><img src=/i{i}.jpg><h3>Story number {i} in the news today</h3></a><p>One sentence of summary for story {i}.</p></article>");
+        let page = format!("<main><section><h2>Top</h2><div class=teaser-grid>{}</div></section></main>", (0..8).map(card).collect::<String>());
         assert!(listing(&page));
     }
 
