@@ -8,7 +8,7 @@ use crate::sanitize::Links;
 use crate::scan::Scan;
 use crate::select::{self, Item, Selection};
 use crate::meta::RawMeta;
-use crate::{meta, teasers, text, Error};
+use crate::{listing, meta, teasers, text, Error};
 
 /// Selects, cleans and assembles the article of a scanned page.
 pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Result<Article, Error> {
@@ -18,7 +18,8 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     let title = metadata.title.clone().unwrap_or_default();
     let selection = select::select(&doc, &title, metadata.byline.is_some(), options.char_threshold());
     deadline.check()?;
-    let in_article = selection.as_ref().map_or_else(|| vec![false; doc.len()], |s| article_mask(&doc, s));
+    let pieces = selection.as_ref().map_or_else(|| vec![false; doc.len()], |s| piece_mask(&doc, s));
+    let in_article = selection.as_ref().map_or_else(|| vec![false; doc.len()], |s| article_mask(&doc, s, &pieces));
     let aliases: Vec<&str> = raw.canonical.as_deref().into_iter().chain(og_url(&raw)).collect();
     let page = teasers::Page { url: options.url(), aliases: &aliases, in_article: &in_article };
     let found = teasers::find(&doc, &links, &page);
@@ -36,11 +37,16 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
         ..Article::default()
     };
     let Some(sel) = selection else { return Ok(article) };
-    let plan = Plan::new(&doc, &sel, &found.blocks);
+    let blocks: Vec<u32> = found.blocks.iter().copied().filter(|&b| !holds_the_article(&doc, &sel, b)).collect();
+    let plan = Plan::new(&doc, &sel, &blocks);
     deadline.check()?;
     let content = clean::rewrite(&doc, &plan, &links)?;
     let text = plan.plain_text(&doc);
     if text.trim().is_empty() && !content.contains("<img") {
+        return Ok(article);
+    }
+    let in_pieces = |n: u32| pieces[n as usize];
+    if listing::is_listing(&doc, &links, options.url(), &in_pieces, &plan.keep_text) {
         return Ok(article);
     }
     if article.byline.is_none() {
@@ -63,8 +69,8 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     Ok(article)
 }
 
-/// Per element: is it part of the selected article body?
-fn article_mask(doc: &Document, sel: &Selection) -> Vec<bool> {
+/// Per element: inside one of the article's pieces (removed or not)?
+fn piece_mask(doc: &Document, sel: &Selection) -> Vec<bool> {
     let mut mask = vec![false; doc.len()];
     for &item in &sel.items {
         let (a, b) = match item {
@@ -77,12 +83,21 @@ fn article_mask(doc: &Document, sel: &Selection) -> Vec<bool> {
                 para.nodes
             }
         };
-        for n in a..b {
-            // Removing an element removes what is inside it.
-            let parent = doc.parent(n);
-            let parent_kept = parent == NONE || parent < a || mask[parent as usize];
-            mask[n as usize] = parent_kept && !sel.removed[n as usize];
+        mask[a as usize..b as usize].fill(true);
+    }
+    mask
+}
+
+/// Per element: is it part of the selected article body? (Inside a piece,
+/// and neither it nor an element around it removed.)
+fn article_mask(doc: &Document, sel: &Selection, pieces: &[bool]) -> Vec<bool> {
+    let mut mask = vec![false; doc.len()];
+    for n in 0..doc.len() {
+        if !pieces[n] || sel.removed[n] {
+            continue;
         }
+        let parent = doc.nodes[n].parent;
+        mask[n] = parent == NONE || !pieces[parent as usize] || mask[parent as usize];
     }
     mask
 }
@@ -91,6 +106,28 @@ fn article_mask(doc: &Document, sel: &Selection) -> Vec<bool> {
 fn og_url(raw: &RawMeta) -> Option<&str> {
     raw.metas.iter().find(|m| m.property.as_deref() == Some("og:url")).map(|m| m.content.as_str())
 }
+
+/// Is teaser block `b` (a list of cards) really the article, or most of it?
+/// Then it stays: a page is read for its article, whatever it links to.
+fn holds_the_article(doc: &Document, sel: &Selection, b: u32) -> bool {
+    let holds_item = sel.items.iter().any(|&item| match item {
+        Item::Node(n) => doc.contains(b, n),
+        Item::Para(p) => sel.paras[p as usize].parent != NONE && doc.contains(b, sel.paras[p as usize].parent),
+    });
+    if holds_item || (sel.top != NONE && doc.contains(b, sel.top)) {
+        return true;
+    }
+    let node = doc.node(b);
+    let chars: usize = doc.texts[node.text_start as usize..node.text_end as usize]
+        .iter()
+        .filter(|t| t.owner != NONE && !sel.removed[t.owner as usize])
+        .map(|t| t.chars as usize)
+        .sum();
+    chars as f64 > sel.chars as f64 * TEASER_BLOCK_MAX_SHARE
+}
+
+/// A teaser block inside the article holds less than this share of its text.
+const TEASER_BLOCK_MAX_SHARE: f64 = 0.5;
 
 /// Readability: the `dir` of the top candidate's parent, itself, or an ancestor.
 fn direction(doc: &Document, sel: &Selection) -> Option<String> {
@@ -119,4 +156,24 @@ fn dedupe(found: Vec<teasers::Found>) -> Vec<Teaser> {
         out.push(Teaser { title: f.title, url: f.url, summary: f.summary, image: f.image, group: f.group });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::tests::scan;
+    use crate::tags::Tag;
+
+    #[test]
+    fn a_teaser_block_that_is_the_article_stays() {
+        let para = "A sentence of the article, long enough to count, with a comma or two. ".repeat(8);
+        let html = format!(
+            "<body><div id=wrap><div class=story><p>{para}</p><p>{para}</p><ul class=related><li><a href=/a>One other story title</a></li></ul></div></div></body>"
+        );
+        let s = scan(&html);
+        let sel = select::select(&s.doc, "Title", false, 500).unwrap();
+        let find = |tag: Tag| s.doc.nodes.iter().position(|n| n.tag == tag).unwrap() as u32;
+        assert!(holds_the_article(&s.doc, &sel, find(Tag::Div)));
+        assert!(!holds_the_article(&s.doc, &sel, find(Tag::Ul)));
+    }
 }

@@ -49,13 +49,21 @@ impl Plan {
         for &b in also_removed {
             removed[b as usize] = true;
         }
+        // A piece may lie inside another piece's dropped part (a lead in a
+        // stripped header): it is written all the same.
+        let mut root = vec![false; n];
+        for &item in &sel.items {
+            if let Item::Node(r) = item {
+                root[r as usize] = true;
+            }
+        }
         let mut render = vec![Render::Drop; n];
         for i in 0..n {
             if !in_item[i] || removed[i] {
                 continue;
             }
             let parent = doc.nodes[i].parent;
-            if parent != NONE && in_item[parent as usize] && render[parent as usize] == Render::Drop {
+            if !root[i] && parent != NONE && in_item[parent as usize] && render[parent as usize] == Render::Drop {
                 continue;
             }
             render[i] = sanitize::render(doc, i as u32, sel.tags[i]);
@@ -189,6 +197,11 @@ impl Plan {
                 continue;
             }
             let text = &doc.texts[t];
+            // Ruby readings are shown above their characters, not read in
+            // line: the plain text is the base text ("子ども", not "子こども").
+            if text.owner != NONE && matches!(doc.tag(text.owner), Tag::Rt | Tag::Rp) {
+                continue;
+            }
             out.brk(pending);
             pending = Break::None;
             out.push(&clean_text(&doc.text_of(text)), text.flags & tflag::PRESERVE != 0);
@@ -357,6 +370,15 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
 
 fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element) {
     match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
+        Render::Keep(tag) if tag.is_void() && el.is_self_closing() => {
+            // "<br />" is written "<br>", as the HTML serializer writes it.
+            let mut html = format!("<{}", tag.name());
+            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.media(n), links) {
+                html.push_str(&format!(" {name}=\"{}\"", sanitize::escape_attribute(&value)));
+            }
+            html.push('>');
+            el.replace(&html, ContentType::Html);
+        }
         Render::Keep(tag) => {
             let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
             for name in names {
@@ -392,4 +414,36 @@ fn collapse(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    fn content(body: &str) -> String {
+        let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
+        let html = format!("<html><body><div class=story><p>{para}</p>{body}<p>{para}</p></div></body></html>");
+        crate::extract(&html, &crate::Options::new()).unwrap().content.unwrap()
+    }
+
+    #[test]
+    fn ruby_readings_stay_in_html_but_not_in_text() {
+        let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
+        let html = format!("<html><body><div class=story><p>{para}</p><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの本</p><p>{para}</p></div></body></html>");
+        let a = crate::extract(&html, &crate::Options::new()).unwrap();
+        assert!(a.text_content.unwrap().contains("子どもの本"));
+        assert!(a.content.unwrap().contains("<rt>こ</rt>"));
+    }
+
+    #[test]
+    fn self_closing_voids_are_written_as_html() {
+        let html = content("<p>One line<br />next line<br/>last line</p>");
+        assert!(html.contains("One line<br>next line<br>last line"), "{html}");
+        assert!(!html.contains("<br/>") && !html.contains("<br />"), "{html}");
+    }
+
+    #[test]
+    fn spans_that_change_language_or_direction_stay() {
+        let html = content("<p dir=rtl>نص عربي <span lang=en dir=ltr>Book Bus</span> ونص <span class=x>plain</span></p>");
+        assert!(html.contains(r#"<span dir="ltr" lang="en">Book Bus</span>"#), "{html}");
+        assert!(!html.contains("<span>plain"), "{html}");
+    }
 }

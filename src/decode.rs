@@ -19,6 +19,8 @@ use encoding_rs::{CoderResult, Decoder as EncodingDecoder, Encoding, ISO_2022_JP
 
 /// How much of the page the `<meta charset>` prescan looks at (as browsers do).
 const PRESCAN_BYTES: usize = 1024;
+/// How far a late `<meta charset>` is looked for, when the prescan found none.
+const LATE_PRESCAN_BYTES: usize = 64 * 1024;
 /// How many bytes after the first non-ASCII byte are judged for UTF-8 validity.
 const JUDGE_WINDOW: usize = 16 * 1024;
 /// Share of control characters above which a prefix is binary, not text.
@@ -100,8 +102,9 @@ impl Decoder {
         self.pending.drain(..ascii_len);
         if self.pending.len() >= JUDGE_WINDOW || last {
             if self.hint.is_none() {
-                let ascii = out.get(self.ascii_start.unwrap_or(out.len())..).unwrap_or("");
-                self.hint = prescan(ascii.as_bytes()).filter(|e| e.is_ascii_compatible() && *e != ISO_2022_JP);
+                let ascii = out.get(self.ascii_start.unwrap_or(out.len())..).unwrap_or("").as_bytes();
+                let ascii = &ascii[..ascii.len().min(LATE_PRESCAN_BYTES)];
+                self.hint = prescan(ascii).filter(|e| e.is_ascii_compatible() && *e != ISO_2022_JP);
             }
             let window = &self.pending[..self.pending.len().min(JUDGE_WINDOW)];
             let encoding = if window.is_empty() { self.hint.unwrap_or(UTF_8) } else { choose(window, self.hint, last) };
@@ -327,6 +330,17 @@ mod tests {
             let (text, enc) = decode_all(&page, chunk);
             assert_eq!(enc, "windows-1250");
             assert!(text.ends_with("łą"));
+        }
+    }
+
+    #[test]
+    fn a_declaration_behind_injected_scripts_counts() {
+        let mut page = format!("<script>{}</script><meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"><p>", "x".repeat(2000)).into_bytes();
+        page.extend_from_slice(&[0xD6, 0xD0, 0xCE, 0xC4]);
+        for chunk in [7, 4096] {
+            let (text, enc) = decode_all(&page, chunk);
+            assert_eq!(enc, "GBK");
+            assert!(text.ends_with("<p>中文"), "{text}");
         }
     }
 

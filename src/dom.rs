@@ -52,6 +52,8 @@ pub(crate) mod flag {
     pub const SCRIPT_LINK: u32 = 1 << 16;
     /// Has a `class` attribute with some content.
     pub const HAS_CLASS: u32 = 1 << 17;
+    /// A `<script type="text/template">`: markup a script will insert.
+    pub const TEMPLATE: u32 = 1 << 18;
 }
 
 /// One element.

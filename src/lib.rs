@@ -21,23 +21,30 @@
 //! 2. `scan` — pass 1 with lol_html: the element table (`dom`), built with
 //!    the HTML standard's implied end tags (`tree`), and the raw metadata;
 //! 3. `meta` — title, byline, date, site name, lead image (JSON-LD via `json`);
-//! 4. `select` — Readability's scoring (`score`) and retry ladder: the article;
-//! 5. `teasers` — blocks of cards linking to other articles;
+//! 4. `select` — Readability's scoring (`score`) and retry ladder: the article,
+//!    then `clutter` — what a reader did not come for inside it;
+//! 5. `teasers` — blocks of cards linking to other articles; `listing` —
+//!    pages that list excerpts (archives, search results) have no article;
 //! 6. `clean` — pass 2 with lol_html over the article only, under the
 //!    allow-list of `sanitize`;
-//! 7. `assemble` — the [`Article`].
+//! 7. `assemble` — the [`Article`]; when it is short and the page hides
+//!    markup in `<noscript>` or template scripts, `hidden` unwraps it and
+//!    the page is read once more.
 //!
 //! Heuristic word lists and thresholds live in `rules`; tag categories in `tags`.
 
 mod article;
 mod assemble;
 mod clean;
+mod clutter;
 mod decode;
 mod dom;
 mod entities;
 mod entities_table;
 mod error;
+mod hidden;
 mod json;
+mod listing;
 mod meta;
 mod options;
 mod readerable;

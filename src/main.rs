@@ -25,7 +25,9 @@ clean HTML, or as plain text followed by the teasers.
   --check           only say whether the page looks like an article
                     (prints true/false; exit code 0 or 1)
   --batch FILE      a JSON array of {\"id\", \"file\", \"url\"}: prints one JSON
-                    object {id: article or {\"error\": message}}
+                    object {id: article or {\"error\": message}}; a \"url\"
+                    that is not an absolute URL is ignored (links stay
+                    relative), so one odd entry does not cost its page
 Exit codes: 0 ok, 1 not readerable (--check), 2 unreadable input, 64 usage.";
 
     enum Format {
@@ -216,7 +218,7 @@ Exit codes: 0 ok, 1 not readerable (--check), 2 unreadable input, 64 usage.";
             let result = std::fs::read(file)
                 .map_err(|err| format!("cannot read {file}: {err}"))
                 .and_then(|bytes| {
-                    let o = options(url, None).map_err(|e| e.to_string())?;
+                    let o = options(url, None).or_else(|_| options(None, None)).map_err(|e| e.to_string())?;
                     let caught = std::panic::catch_unwind(|| decant::extract(&bytes, &o));
                     match caught {
                         Ok(r) => r.map_err(|e| e.to_string()),

@@ -73,7 +73,12 @@ pub(crate) fn resolve(raw: &RawMeta, doc: &Document) -> Metadata {
     let title = ld.title.clone().or_else(|| {
         get(&["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"])
     });
-    let title = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(doc_title);
+    let title = title.filter(|t| !t.trim().is_empty());
+    // A title the page declares as the article's (JSON-LD, <meta>) is kept
+    // as published, as Readability keeps it; only the document <title>,
+    // which names the site as a rule, loses the site name.
+    let from_metadata = title.is_some();
+    let title = title.unwrap_or_else(doc_title);
     let article_author = get(&["article:author"]).filter(|a| !is_url(a));
     let byline = ld.byline.clone().or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"])).or(article_author);
     let excerpt = ld.excerpt.clone().or_else(|| {
@@ -84,7 +89,7 @@ pub(crate) fn resolve(raw: &RawMeta, doc: &Document) -> Metadata {
     let lead_image = get(IMAGE_KEYS).or(ld.image.clone());
     let unescape = |s: Option<String>| s.map(|s| crate::entities::decode(&s, crate::entities::Context::Text).into_owned());
     Metadata {
-        title: unescape(Some(title)).map(|t| strip_site_name(&t, site_name.as_deref())).filter(|t| !t.is_empty()),
+        title: unescape(Some(title)).map(|t| if from_metadata { t.trim().to_string() } else { strip_site_name(&t, site_name.as_deref()) }).filter(|t| !t.is_empty()),
         byline: unescape(byline).filter(|b| !b.trim().is_empty()),
         excerpt: unescape(excerpt).filter(|e| !e.trim().is_empty()),
         site_name: unescape(site_name).filter(|s| !s.trim().is_empty()),
@@ -414,6 +419,16 @@ mod tests {
         assert_eq!(strip_site_name("Foo bar baz | Site", Some("Site")), "Foo bar baz");
         assert_eq!(strip_site_name("Site: Foo bar baz", Some("Site")), "Foo bar baz");
         assert_eq!(strip_site_name("Foo", Some("Site")), "Foo");
+    }
+
+    #[test]
+    fn only_the_document_title_loses_the_site_name() {
+        let site = MetaTag { property: Some("og:site_name".into()), content: "Site".into(), ..Default::default() };
+        let og = MetaTag { property: Some("og:title".into()), content: "Foo bar baz qux | Site".into(), ..Default::default() };
+        let raw = RawMeta { title: Some("Site: Foo bar baz qux".into()), metas: vec![site.clone()], ..Default::default() };
+        assert_eq!(resolve(&raw, &empty_doc()).title.as_deref(), Some("Foo bar baz qux"));
+        let raw = RawMeta { title: Some("Site: Foo bar baz qux".into()), metas: vec![site, og], ..Default::default() };
+        assert_eq!(resolve(&raw, &empty_doc()).title.as_deref(), Some("Foo bar baz qux | Site"));
     }
 
     #[test]

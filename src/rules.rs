@@ -38,6 +38,12 @@ pub(crate) mod hint {
     pub const KICKER: Hints = 1 << 12;
     /// Site footers.
     pub const FOOTER: Hints = 1 << 13;
+    /// The article's lead or standfirst.
+    pub const LEAD: Hints = 1 << 15;
+    /// Boxes that are never the article, named for what they are:
+    /// newsletter sign-ups, disclaimers, copyright lines, author boxes,
+    /// cookie notes, article tool bars.
+    pub const CLUTTER: Hints = 1 << 14;
 }
 
 /// How a word must occur in a class or id value.
@@ -91,7 +97,7 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "replies",
         "kommentar", "kommentare", "commentaires", "comentarios",
     ]),
-    (hint::AD, Match::Word, &["ad", "ads", "advert", "advertisement", "anzeige", "werbung", "sponsored", "adslot", "ad-slot", "dfp", "gpt"]),
+    (hint::AD, Match::Word, &["ad", "ads", "adv", "advert", "advertisement", "anzeige", "werbung", "sponsored", "adslot", "ad-slot", "dfp", "gpt"]),
     (hint::TAGS, Match::Word, &[
         "tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "schlagworte", "categories",
         // Date archive widgets (WordPress `widget_archive`, Blogger `BlogArchive`).
@@ -104,6 +110,27 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
         "label", "tag", "date", "time", "byline", "author", "meta", "writer", "credit",
     ]),
     (hint::FOOTER, Match::Substring, &["footer", "colophon", "site-info", "copyright"]),
+    (hint::CLUTTER, Match::Substring, &[
+        "newsletter", "subscribe", "subscription", "signup", "sign-up", "disclaimer", "disclosure",
+        "copyright", "author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info",
+        "author-card", "entry-author", "post-author", "saboxplugin", "cookie", "consent", "dsgvo", "popup",
+        "modal", "breadcrumb",
+        // Post meta lines ("This entry was posted in ... Bookmark the permalink.")
+        "postmetadata", "entry-utility", "entry-meta", "post-meta", "article-meta",
+        // "Was this article helpful?"
+        "feedback", "helpful", "promo",
+        // "We earn a commission for links on this page."
+        "affiliate",
+    ]),
+    (hint::LEAD, Match::Substring, &[
+        "standfirst", "subtitle", "subheadline", "subline", "teaser-text", "teaser_text", "teasertext",
+        "lead-text", "leadtext", "chapo", "chapeau", "description",
+    ]),
+    // Short words only as whole words: "lead" is not "leaderboard".
+    (hint::LEAD, Match::Word, &["lead", "lede", "intro", "deck", "dek", "summary", "excerpt", "abstract"]),
+    // Article tool bars (print, send, text size). Not "print": "print-full"
+    // wraps content; not "font-size": WordPress styles paragraphs with it.
+    (hint::CLUTTER, Match::Word, &["tools", "cta", "notice"]),
 ];
 
 /// Headings of teaser blocks, lowercase, matched as a prefix of the heading
@@ -142,6 +169,95 @@ pub(crate) static READ_MORE_WORDS: &[&str] = &[
     "lire la suite", "lire plus", "la suite", "en savoir plus", "leer más", "ver más", "seguir leyendo",
     "saber más", "más noticias", "mas noticias", "leggi tutto", "leia mais", "lees meer", "czytaj dalej",
     "więcej", "číst dále", "více",
+];
+
+/// Lead-ins of links to other articles placed inside the text ("Read also:
+/// <link>"), lowercase, matched as a prefix of a paragraph or heading,
+/// besides `TEASER_HEADINGS`.
+pub(crate) static READ_ALSO: &[&str] = &[
+    "schon gelesen", "mehr themen", "zum weiterlesen", "weiterführende links", "noch mehr",
+    "lea también", "lea además", "lea más", "lea", "vea también", "vea", "mira", "mire", "puedes ver",
+    "le puede interesar", "también te puede interesar", "ver también", "ver más", "czytaj też",
+    "czytaj także", "czytaj więcej", "zobacz też", "à lire", "a lire", "lire aussi", "voir aussi",
+    "see more", "related:", "more:", "also:",
+    // The verb alone, before a link ("Lire : <link>", "Read: <link>").
+    "lire", "leia", "leggi", "czytaj", "read",
+    // "More" alone, as a link label ("[mehr]", "więcej »").
+    "mehr", "more", "więcej", "más", "mais",
+    // Ours: calls to read on elsewhere.
+    "learn more", "mehr erfahren", "en savoir plus", "saiba mais", "scopri di più", "dowiedz się więcej",
+    // Ours: teaser headings and back links.
+    "à découvrir", "a découvrir", "mehr interessantes", "zurück zu", "zurück zur", "back to", "retour à",
+    "volver a",
+];
+
+/// Words of date lines ("Aktualisiert am 3. März 2024, 16:05 Uhr"),
+/// lowercase: month and day names, and the labels and fillers around them.
+/// A line made only of these and numbers is a date, not article text.
+pub(crate) static MONTHS: &[&str] = &[
+    // English, German, French, Spanish, Italian, Portuguese, Dutch, Scandinavian
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "okt",
+    "dez", "mär", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+    "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio",
+    "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro",
+    "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro", "januari", "februari", "maart",
+    "mei", "augustus", "desember", "augusti", "maj",
+    // Polish, nominative and genitive
+    "styczeń", "stycznia", "luty", "lutego", "marzec", "marca", "kwiecień", "kwietnia", "maja",
+    "czerwiec", "czerwca", "lipiec", "lipca", "sierpień", "sierpnia", "wrzesień", "września",
+    "październik", "października", "listopad", "listopada", "grudzień", "grudnia",
+];
+pub(crate) static DATE_WORDS: &[&str] = &[
+    // days
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "today", "yesterday", "heute", "gestern",
+    // labels
+    "published", "updated", "posted", "modified", "last", "created", "date", "release", "veröffentlicht",
+    "aktualisiert", "erstellt", "geändert", "zuletzt", "stand", "datum", "publié", "mis", "jour",
+    "publicado", "actualizado", "publikacja", "aktualizacja", "opublikowano", "pubblicato", "aggiornato",
+    "gepubliceerd", "bijgewerkt",
+    // fillers, times and zones
+    "on", "at", "the", "of", "am", "um", "uhr", "vom", "le", "à", "el", "de", "del", "las", "a", "en",
+    "il", "alle", "ore", "op", "dnia", "godz", "r", "h", "pm", "utc", "gmt", "cet", "cest", "mez",
+    "mesz", "est", "edt", "pst", "pdt",
+];
+
+/// Separators of breadcrumb trails.
+pub(crate) static BREADCRUMB_SEPARATORS: &[char] = &['»', '›', '>', '→'];
+
+/// Words of byline lines besides the author's name and a date, lowercase.
+pub(crate) static BYLINE_WORDS: &[&str] = &[
+    "by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "and", "und", "et", "y", "e", "i",
+    "written", "posted", "text", "texte", "autor", "author", "auteur", "autore", "redaktion", "staff",
+    "geschrieben", "écrit", "escrito", "scritto",
+];
+
+/// Labels that open an appendix to the article (contact, further
+/// information, sources), lowercase, matched as a whole label: alone on
+/// their line they carry nothing of the article.
+pub(crate) static APPENDIX_LABELS: &[&str] = &[
+    "kontakt", "contact", "ansprechpartner", "ansprechpartnerin", "pressekontakt", "weitere informationen",
+    "mehr informationen", "zusatzinformationen", "more information", "further information", "quellenangaben",
+    "über den autor", "about the author", "plus d'infos", "contacto", "más información",
+    // Not "Links", "Downloads", "Sources": as headings they title sections of the article.
+];
+
+/// Stems of sign-up calls ("Subscribe to our newsletter", "Jetzt
+/// abonnieren"), lowercase, matched inside short lines.
+pub(crate) static SIGN_UP_WORDS: &[&str] = &["newsletter", "subscri", "abonnier", "abonnez", "subskryp", "suscrib", "suscríb"];
+
+/// Labels of source lines ("Quelle: dpa", "Source: Reuters"), lowercase.
+pub(crate) static SOURCE_LABELS: &[&str] = &["quelle", "quellen", "source", "sources", "fuente", "fuentes", "źródło", "fonte", "bron"];
+
+/// Words of reading-time lines ("5 min read", "Lesezeit: 3 Minuten").
+pub(crate) static READING_TIME_WORDS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "read", "reading", "time",
+    "lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leitura",
 ];
 
 /// Link texts of pagination and previous/next links, lowercase prefixes.
@@ -322,14 +438,82 @@ pub(crate) static LAZY_SRCSET_ATTRIBUTES: &[&str] = &["data-srcset", "data-lazy-
 
 /// Whole-text matches for blocks that only label an ad or a loading state
 /// (Readability `adWords`/`loadingWords`), lowercase.
-pub(crate) static AD_WORDS: &[&str] =
-    &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "anzeige", "广告", "реклама", "anuncio"];
+pub(crate) static AD_WORDS: &[&str] = &[
+    "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "anzeige", "广告", "реклама", "anuncio",
+    // Ours: more languages.
+    "إعلان", "publicidad", "pubblicità", "reklama", "advertentie", "sponsored", "gesponsert",
+];
 pub(crate) static LOADING_WORDS: &[&str] =
     &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
 /// Commas in Latin, Arabic, CJK and other scripts (Readability `commas`).
 pub(crate) static COMMAS: &[char] =
     &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+
+/// Pages that list excerpts instead of holding an article (ours).
+pub(crate) mod listing {
+    /// At least this many headlines linking to other pages of the site...
+    pub const MIN_HEADLINES: usize = 3;
+    /// ...with less text than this per headline make a list of excerpts.
+    pub const MAX_CHARS_PER_HEADLINE: usize = 600;
+    /// An entry (a headline and its excerpt) is at most this long...
+    pub const MAX_ENTRY_CHARS: usize = 1000;
+    /// ...and the entries hold this share of the text.
+    pub const ENTRIES_SHARE: f64 = 0.6;
+    /// A headline is this much link text...
+    pub const HEADLINE_LINK_SHARE: f64 = 0.8;
+    /// ...in a link inside it or at most this many levels around it.
+    pub const LINK_LEVELS: usize = 2;
+    /// Headlines in related, navigation or comment blocks this close above
+    /// do not count.
+    pub const BLOCK_LEVELS: usize = 4;
+    /// An entry is at most this many levels above its headline.
+    pub const ENTRY_LEVELS: usize = 16;
+}
+
+/// Markup hidden in `<noscript>` or template scripts (ours).
+pub(crate) mod hidden {
+    /// It is read as the page's own when it is at least this long...
+    pub const MIN_MARKUP_BYTES: usize = 500;
+    /// ...and holds this many paragraphs or line breaks.
+    pub const MIN_PARAGRAPHS: usize = 2;
+}
+
+/// Clutter inside the article (ours): thresholds.
+pub(crate) mod clutter {
+    /// Named clutter boxes holding less than this share of the article go...
+    pub const MAX_SHARE: f64 = 0.5;
+    /// ...and those holding this share are the article, parts included.
+    pub const PROTECT_SHARE: f64 = 0.8;
+    /// Ad containers inside the article are at most this long (a label).
+    pub const AD_MAX_CHARS: u32 = 100;
+    /// Date lines are at most this long.
+    pub const DATE_LINE_MAX_CHARS: u32 = 80;
+    /// A "read also" lead-in with its link is at most this long...
+    pub const READ_ALSO_MAX_CHARS: u32 = 250;
+    /// ...and this much of it is link text (unless it is the label alone).
+    pub const READ_ALSO_MIN_LINK_DENSITY: f64 = 0.5;
+    /// A label alone is the lead-in plus at most this much (": ", "?", "…").
+    pub const LABEL_SLACK_CHARS: usize = 3;
+    /// Rules that read an element's text look at most at this many
+    /// elements and text nodes (lines and labels are small).
+    pub const TEXT_RULE_MAX_ELEMENTS: u32 = 64;
+    pub const TEXT_RULE_MAX_TEXTS: u32 = 128;
+    /// What is this close below a figure belongs to it (credits, captions).
+    pub const FIGURE_LEVELS: usize = 3;
+    /// A sign-up call is a short line, at most this long.
+    pub const SIGN_UP_MAX_CHARS: u32 = 150;
+    /// A source line names its source in at most this many words.
+    pub const SOURCE_MAX_WORDS: usize = 8;
+    /// A breadcrumb's section names have at most this many words.
+    pub const BREADCRUMB_MAX_WORDS: usize = 3;
+    /// The label of a group of controls is at most this long.
+    pub const CONTROL_LABEL_MAX_CHARS: u32 = 30;
+    /// A byline line is at most this long...
+    pub const BYLINE_LINE_MAX_CHARS: u32 = 120;
+    /// ...and holds at most this many elements.
+    pub const BYLINE_LINE_MAX_ELEMENTS: u32 = 16;
+}
 
 /// Readability's thresholds, named.
 pub(crate) mod readability {
@@ -360,12 +544,57 @@ pub(crate) mod readability {
     pub const BYLINE_MAX_CHARS: usize = 100;
     /// Headers this similar to the title are the title repeated.
     pub const TITLE_SIMILARITY: f64 = 0.75;
+    /// Ours: conditional cleaning does not take for a link list or an image
+    /// gallery a block with this much plain (non-link) text and fewer links.
+    pub const PROSE_MIN_CHARS: f64 = 250.0;
+    pub const PROSE_MAX_LINK_DENSITY: f64 = 0.5;
     /// Conditional cleaning leaves elements with this many commas alone.
     pub const CLEAN_MIN_COMMAS: usize = 10;
+    /// Ours: an unlikely-named element is kept when a content-named block
+    /// inside holds this share of its text.
+    pub const NAMED_CONTENT_SHARE: f64 = 0.5;
+    /// Ours: an `<article>` this close above the top candidate, holding the
+    /// title heading, with fewer links than this, is the article.
+    pub const ARTICLE_LEVELS: usize = 6;
+    pub const ARTICLE_MAX_LINK_DENSITY: f64 = 0.3;
+    /// ...when the top candidate holds less than this share of its text.
+    pub const ARTICLE_SPREAD_SHARE: f64 = 0.5;
+    /// Ours: a title heading has at most this many text nodes.
+    pub const TITLE_HEADING_MAX_TEXTS: u32 = 64;
+    /// Ours: a candidate under the title heading replaces a top candidate
+    /// elsewhere when it scores this share of it...
+    pub const TITLE_CANDIDATE_SHARE: f64 = 0.3;
+    /// ...and shares an ancestor with the heading this close above it.
+    pub const TITLE_LEVELS: usize = 4;
+    /// Ours: an `<aside>` or `<footer>` holding this share of the article
+    /// is the article.
+    pub const ARTICLE_PART_SHARE: f64 = 0.5;
+    /// Ours: a `<footer>` this close below a blockquote or figure is its
+    /// attribution.
+    pub const ATTRIBUTION_LEVELS: usize = 2;
+    /// Ours: a lead is looked for this many levels above the article's
+    /// first piece, before it...
+    pub const LEAD_LEVELS: usize = 3;
+    /// Between the title heading and the body, it is looked for when they
+    /// share an ancestor at most this many levels above the body.
+    pub const LEAD_TITLE_LEVELS: usize = 6;
+    /// ...and is a sentence or a paragraph, not a link.
+    pub const LEAD_MIN_CHARS: usize = 40;
+    /// An unnamed deck right after the title heading is a sentence of at
+    /// least this length.
+    pub const DECK_MIN_CHARS: usize = 60;
+    pub const LEAD_MAX_CHARS: usize = 1000;
+    pub const LEAD_MAX_LINK_DENSITY: f64 = 0.3;
+    /// Ours: when elements with negative class names hold more than this
+    /// share of the article, the names do not mark clutter.
+    pub const NEGATIVE_LAYOUT_SHARE: f64 = 0.5;
     /// `isProbablyReaderable` defaults.
     pub const READERABLE_MIN_CHARS: usize = 140;
     pub const READERABLE_MIN_SCORE: f64 = 20.0;
 }
+
+/// Class token prefixes of taxonomy terms (WordPress and others).
+pub(crate) static TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post_tag-", "topic-"];
 
 /// Matches `value` (a class or id attribute) against `CLASS_WORDS`.
 pub(crate) fn hints_of(value: &str) -> Hints {
@@ -373,9 +602,20 @@ pub(crate) fn hints_of(value: &str) -> Hints {
         return 0;
     }
     let lower;
-    let value = if value.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower = value.to_ascii_lowercase();
+    // Lowercase; and (ours) BEM's "__" and other underscores join words as
+    // "-" does ("article__meta" is "article-meta").
+    let value = if value.bytes().any(|b| b.is_ascii_uppercase() || b == b'_') {
+        lower = value.to_ascii_lowercase().replace("__", "-").replace('_', "-");
         lower.as_str()
+    } else {
+        value
+    };
+    // Ours: tokens that name the post's categories and tags ("category-
+    // no-newsletter", "tag-sidebar") describe its topic, not the element.
+    let filtered;
+    let value = if TAXONOMY_PREFIXES.iter().any(|p| value.contains(p)) {
+        filtered = value.split_ascii_whitespace().filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))).collect::<Vec<_>>().join(" ");
+        filtered.as_str()
     } else {
         value
     };
@@ -434,6 +674,9 @@ mod tests {
         assert_eq!(hints_of("fc-item--is-commentable") & hint::COMMENTS, 0);
         assert_eq!(hints_of("header-admin") & hint::AD, 0);
         assert_eq!(hints_of(""), 0);
+        assert_eq!(hints_of("post category-no-newsletter tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
+        assert!(hints_of("post newsletter-box") & hint::CLUTTER != 0);
+        assert!(hints_of("article__meta") & hint::CLUTTER != 0);
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub(crate) fn render(doc: &Document, n: u32, tag: Tag) -> Render {
         Video | Audio => Render::Keep(tag),
         A if node.has(flag::HAS_HREF) && !node.has(flag::SCRIPT_LINK) => Render::Keep(A),
         Noscript if node.has(flag::NOSCRIPT_IMAGE) => Render::NoscriptImage,
+        // A span that changes the language or direction of its words
+        // ("<span lang=en dir=ltr>Book Bus</span>" in Arabic text) keeps them.
+        Span if doc.extra(n).is_some_and(|e| e.lang.as_deref().is_some_and(|l| !l.is_empty()) || e.dir.is_some()) => Render::Keep(Span),
         Span | Font | Label | Legend | Center | Div | Section | Article | Main | Header | Footer | Aside | Nav
         | Address | Hgroup | Search | Body | Html | Form | Fieldset | Menu | Dir | Nobr | Marquee | Other | A | Data
         | Slot | Listing | Output | Meter | Progress => Render::Unwrap,

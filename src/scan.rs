@@ -443,6 +443,8 @@ impl State {
                 "type" if tag == Tag::Script => {
                     if value.trim().eq_ignore_ascii_case("application/ld+json") {
                         self.capture.push((id, Capture::JsonLd));
+                    } else if value.trim().eq_ignore_ascii_case("text/template") {
+                        node.flags |= flag::TEMPLATE;
                     }
                 }
                 _ => {}

@@ -7,6 +7,7 @@
 //! `select` runs the retry ladder, loosening the flags while the article is
 //! shorter than the threshold, and returns the best `Selection`.
 
+use crate::clutter;
 use crate::dom::{flag, tflag, Document, NONE};
 use crate::meta::text_similarity;
 use crate::rules::{hint, readability as R, AD_WORDS, LOADING_WORDS};
@@ -74,7 +75,11 @@ pub(crate) struct Selection {
 /// State of one attempt.
 struct Attempt<'a> {
     doc: &'a Document,
+    stat: &'a Static,
     flags: Flags,
+    /// Negative class names hold most of the article: they are the page
+    /// builder's vocabulary ("elementor-widget"), not a judgement.
+    negative_is_layout: bool,
     removed: Vec<bool>,
     tags: Vec<Tag>,
     /// For `<div>`s replaced by their only `<p>` child: that child.
@@ -83,6 +88,10 @@ struct Attempt<'a> {
     scores: Vec<f64>,
     candidates: Vec<u32>,
     byline: Option<String>,
+    /// The heading that repeats the title (removed as Readability does).
+    title_heading: u32,
+    /// The lead joined before the body, if any.
+    lead: u32,
 }
 
 /// Static facts for the preparation step (nothing removed yet).
@@ -97,11 +106,58 @@ pub(crate) struct Static {
     block_below: Vec<bool>,
     /// Is phrasing content all the way down (Readability `_isPhrasingContent`).
     phrasing: Vec<bool>,
+    /// Text length of the largest descendant named like content (and not
+    /// like clutter), e.g. a "post-content" inside an "above-footer".
+    named_content: Vec<u32>,
+    /// Number of `<h1>`s before each element (the element included).
+    h1_before: Vec<u32>,
+    /// The first visible `<h1>`/`<h2>` that repeats the title, wherever it
+    /// is (cleaning may strip the header that holds it).
+    title_heading: u32,
 }
 
 /// Elements Readability removes before it starts (scripts, styles, ...).
 fn is_stripped(tag: Tag) -> bool {
     matches!(tag, Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Base)
+}
+
+/// The first visible `<h1>` or `<h2>` whose text is the title.
+fn title_heading(doc: &Document, title: &str) -> u32 {
+    if title.trim().is_empty() {
+        return NONE;
+    }
+    let mut n = 0u32;
+    while (n as usize) < doc.len() {
+        let node = doc.node(n);
+        if is_stripped(node.tag) || node.has(flag::HIDDEN) {
+            n = node.end.max(n + 1);
+            continue;
+        }
+        let small = node.text_end - node.text_start <= R::TITLE_HEADING_MAX_TEXTS;
+        if matches!(node.tag, Tag::H1 | Tag::H2) && small && text_similarity(title, &doc.text(n)) > R::TITLE_SIMILARITY {
+            return n;
+        }
+        n += 1;
+    }
+    NONE
+}
+
+/// Ours: an element named like clutter ("above-footer") that wraps a block
+/// named like content ("post-content") holding most of its text, and an
+/// article's worth of it, is layout, not clutter. Popups and cookie layers
+/// (named `CLUTTER`) are clutter whatever they wrap.
+fn holds_named_content(doc: &Document, stat: &Static, n: u32) -> bool {
+    if doc.node(n).hints() & hint::CLUTTER != 0 {
+        return false;
+    }
+    let named = stat.named_content[n as usize];
+    named as usize >= R::CHAR_THRESHOLD && named as f64 >= stat.tally.get(n).chars as f64 * R::NAMED_CONTENT_SHARE
+}
+
+/// Is `n` inside a figure, below `scope`?
+fn in_figure(doc: &Document, n: u32, scope: u32) -> bool {
+    doc.ancestors(n).take_while(|&a| a != scope).any(|a| matches!(doc.tag(a), Tag::Figure | Tag::Figcaption))
+        || matches!(doc.tag(n), Tag::Figure | Tag::Figcaption)
 }
 
 /// Elements Readability scores as paragraphs.
@@ -110,7 +166,7 @@ fn is_scored(tag: Tag) -> bool {
 }
 
 impl Static {
-    pub(crate) fn new(doc: &Document) -> Static {
+    pub(crate) fn new(doc: &Document, title: &str) -> Static {
         let n = doc.len();
         let stripped: Vec<bool> = doc.nodes.iter().map(|x| is_stripped(x.tag)).collect();
         let tags = doc.nodes.iter().map(|x| x.tag).collect();
@@ -120,6 +176,7 @@ impl Static {
         let mut br_children = vec![0; n];
         let mut block_below = vec![false; n];
         let mut phrasing = vec![true; n];
+        let mut named_content = vec![0u32; n];
         for i in (0..n).rev() {
             let node = &doc.nodes[i];
             let tag = node.tag;
@@ -133,11 +190,22 @@ impl Static {
             br_hr[p] += br_hr[i] + matches!(tag, Tag::Br | Tag::Hr) as u32;
             br_children[p] += (tag == Tag::Br) as u32;
             block_below[p] |= block_below[i] || tag.is_div_to_p_block();
+            let hints = node.hints();
+            let clutter = hint::NEGATIVE | hint::UNLIKELY | hint::CLUTTER;
+            let named = if hints & hint::POSITIVE != 0 && hints & clutter == 0 { tally.get(i as u32).chars } else { 0 };
+            named_content[p] = named_content[p].max(named).max(named_content[i]);
             if !me_phrasing {
                 phrasing[p] = false;
             }
         }
-        Static { tally, children, br_hr, br_children, block_below, phrasing }
+        let mut h1_before = Vec::with_capacity(n);
+        let mut h1s = 0;
+        for node in &doc.nodes {
+            h1s += (node.tag == Tag::H1) as u32;
+            h1_before.push(h1s);
+        }
+        let title_heading = title_heading(doc, title);
+        Static { tally, children, br_hr, br_children, block_below, phrasing, named_content, h1_before, title_heading }
     }
 }
 
@@ -146,7 +214,7 @@ pub(crate) fn select(doc: &Document, title: &str, has_meta_byline: bool, char_th
     if doc.len() == 0 {
         return None;
     }
-    let stat = Static::new(doc);
+    let stat = Static::new(doc, title);
     let mut flags = Flags::ALL;
     let mut attempts: Vec<Selection> = Vec::new();
     loop {
@@ -160,8 +228,14 @@ pub(crate) fn select(doc: &Document, title: &str, has_meta_byline: bool, char_th
             None => break,
         }
     }
-    // Nothing long enough: the longest attempt, if it found anything
-    // (the first of equals, as Readability's stable sort keeps it).
+    // Nothing long enough: a short page. Readability takes the longest
+    // attempt, but what looser rules add to a short article is the clutter
+    // the strict rules took out (author boxes, cookie notes, menus). So the
+    // strictest attempt that found at least a paragraph wins; the longest
+    // only when none did.
+    if let Some(first) = attempts.iter().position(|a| a.chars >= R::MIN_PARAGRAPH_CHARS) {
+        return Some(attempts.swap_remove(first));
+    }
     let best = attempts.iter().enumerate().max_by(|(i, a), (j, b)| a.chars.cmp(&b.chars).then(j.cmp(i)))?.0;
     let sel = attempts.swap_remove(best);
     (sel.chars > 0).then_some(sel)
@@ -171,7 +245,9 @@ fn attempt(doc: &Document, stat: &Static, flags: Flags, title: &str, has_meta_by
     let n = doc.len();
     let mut a = Attempt {
         doc,
+        stat,
         flags,
+        negative_is_layout: false,
         removed: vec![false; n],
         tags: doc.nodes.iter().map(|x| x.tag).collect(),
         replaced: vec![NONE; n],
@@ -179,6 +255,8 @@ fn attempt(doc: &Document, stat: &Static, flags: Flags, title: &str, has_meta_by
         scores: vec![f64::NAN; n],
         candidates: Vec::new(),
         byline: None,
+        title_heading: stat.title_heading,
+        lead: NONE,
     };
     let to_score = a.prepare(stat, title, has_meta_byline);
     let tally = Tally::new(doc, a.removed.clone(), a.tags.clone());
@@ -265,6 +343,7 @@ impl Attempt<'_> {
                 let hints = node.hints();
                 if hints & hint::UNLIKELY != 0
                     && hints & hint::MAYBE == 0
+                    && !holds_named_content(doc, stat, i)
                     && !self.has_ancestor(i, Tag::Table, 3)
                     && !self.has_ancestor(i, Tag::Code, 3)
                     && !matches!(tag, Tag::Body | Tag::A)
@@ -586,15 +665,16 @@ impl Attempt<'_> {
             };
             return (body, items);
         };
-        let mut top_candidate = first;
         let top_score = |a: &Self, n: u32| a.score_of(n).unwrap_or(0.0);
+        let titled = self.under_title(first);
+        let mut top_candidate = titled.unwrap_or(first);
         // Several near-equal candidates under one ancestor: take the ancestor.
         let alternatives: Vec<Vec<u32>> = top[1..]
             .iter()
             .filter(|&&t| top_score(self, t) / top_score(self, top_candidate) >= R::ALTERNATIVE_SHARE)
             .map(|&t| self.ancestors(self.vparent(t), usize::MAX))
             .collect();
-        if alternatives.len() >= R::MIN_ALTERNATIVES {
+        if alternatives.len() >= R::MIN_ALTERNATIVES && titled.is_none() {
             let mut p = self.vparent(top_candidate);
             while p != NONE && self.tags[p as usize] != Tag::Body {
                 let lists = alternatives.iter().filter(|anc| anc.contains(&p)).count();
@@ -610,7 +690,9 @@ impl Attempt<'_> {
         let mut p = self.vparent(top_candidate);
         let mut last = top_score(self, top_candidate);
         let threshold = last / 3.0;
-        while p != NONE && self.tags[p as usize] != Tag::Body {
+        // (Not from the article under the title: its parent scores high
+        // because it holds the other articles too.)
+        while p != NONE && self.tags[p as usize] != Tag::Body && titled.is_none() {
             let Some(ps) = self.score_of(p) else {
                 p = self.vparent(p);
                 continue;
@@ -624,6 +706,9 @@ impl Attempt<'_> {
             }
             last = ps;
             p = self.vparent(p);
+        }
+        if let Some(a) = self.article_element(tally, top_candidate) {
+            top_candidate = a;
         }
         // An only child gives way to its parent.
         let mut p = self.vparent(top_candidate);
@@ -644,6 +729,9 @@ impl Attempt<'_> {
         for sib in self.vchildren(tally, parent) {
             let append = match sib {
                 Item::Node(s) if s == top_candidate => true,
+                // Beside the article under the title, a block with its own
+                // main heading is the next article.
+                Item::Node(s) if titled.is_some() && self.has_h1(s) => false,
                 Item::Node(s) => {
                     let bonus = if top_class != 0 && doc.node(s).class_hash == top_class { top_s * R::SAME_CLASS_BONUS } else { 0.0 };
                     if self.score_of(s).is_some_and(|sc| sc + bonus >= threshold) {
@@ -671,7 +759,145 @@ impl Attempt<'_> {
                 items.push(sib);
             }
         }
+        if let Some(lead) = self.lead(&items) {
+            items.insert(0, Item::Node(lead));
+            self.lead = lead;
+        }
         (top_candidate, items)
+    }
+
+    /// Ours: the article is what comes under its headline. When the top
+    /// candidate is elsewhere (a next article loaded below, an author's
+    /// bio, a longer sidebar), the best candidate under the heading that
+    /// repeats the title wins instead, if it scores a fair share of the top.
+    fn under_title(&self, first: u32) -> Option<u32> {
+        let doc = self.doc;
+        if self.title_heading == NONE || self.belongs_to_title(first) {
+            return None;
+        }
+        let score = |n: u32| self.score_of(n).unwrap_or(0.0);
+        let best = self
+            .candidates
+            .iter()
+            .copied()
+            // Elsewhere: a wrapper around the top candidate or a part of it
+            // is the same article.
+            .filter(|&c| self.tags[c as usize] != Tag::Body && !doc.contains(c, first) && !doc.contains(first, c) && self.belongs_to_title(c))
+            .max_by(|&a, &b| score(a).total_cmp(&score(b)))?;
+        // An article's worth of text, not the few lines under a headline.
+        let chars = |n: u32| self.stat.tally.get(n).chars as usize;
+        let enough = chars(best) >= R::CHAR_THRESHOLD.min(chars(first));
+        (enough && score(best) >= score(first) * R::TITLE_CANDIDATE_SHARE).then_some(best)
+    }
+
+    /// Ours: the `<article>` (or `main`) around the top candidate that holds
+    /// the title heading is the article the page marks up: when the top
+    /// candidate is one of several blocks inside it, the article wins.
+    fn article_element(&self, tally: &Tally, top: u32) -> Option<u32> {
+        let doc = self.doc;
+        let th = self.title_heading;
+        if th == NONE {
+            return None;
+        }
+        let a = doc.ancestors(top).take(R::ARTICLE_LEVELS).find(|&a| self.tags[a as usize] == Tag::Article)?;
+        if !doc.contains(a, th) || tally.removed[a as usize] {
+            return None;
+        }
+        let s = tally.get(a);
+        let spread = (tally.get(top).chars as f64) < s.chars as f64 * R::ARTICLE_SPREAD_SHARE;
+        (spread && s.link_density() < R::ARTICLE_MAX_LINK_DENSITY).then_some(a)
+    }
+
+    /// Is there an `<h1>` in `n` (itself included)?
+    fn has_h1(&self, n: u32) -> bool {
+        let end = self.doc.node(n).end as usize;
+        let before = if n == 0 { 0 } else { self.stat.h1_before[n as usize - 1] };
+        end > 0 && self.stat.h1_before[end - 1] > before
+    }
+
+    /// Does candidate `c` hold the title heading, or follow it closely with
+    /// no other main heading in between?
+    fn belongs_to_title(&self, c: u32) -> bool {
+        let doc = self.doc;
+        let th = self.title_heading;
+        if doc.contains(c, th) {
+            return true;
+        }
+        if c < th || self.stat.h1_before[c as usize] > self.stat.h1_before[th as usize] {
+            return false;
+        }
+        doc.ancestors(c).take(R::TITLE_LEVELS).any(|a| doc.contains(a, th))
+    }
+
+    /// Ours: the article's lead (standfirst), when the page sets it apart
+    /// from the body, in the article's header: a block named like a lead,
+    /// before the first piece and close to it, with sentence-like text.
+    /// Readability loses it when it is not a sibling of the body.
+    fn lead(&self, items: &[Item]) -> Option<u32> {
+        let doc = self.doc;
+        let first = items.first().map(|&i| match i {
+            Item::Node(n) => n,
+            Item::Para(p) => self.paras[p as usize].parent,
+        })?;
+        // Between the headline and the body: after the headline when the
+        // body holds it (in a header that cleaning strips), or when both
+        // share a close ancestor; else (or when that finds none) just above
+        // the body.
+        let th = self.title_heading;
+        let inside = th != NONE && doc.contains(first, th) && th != first;
+        let under_title = th != NONE && th < first && !doc.contains(th, first);
+        let titled_scope = if under_title { doc.ancestors(first).take(R::LEAD_TITLE_LEVELS).find(|&a| doc.contains(a, th)) } else { None };
+        let above = || doc.ancestors(first).take(R::LEAD_LEVELS).take_while(|&a| doc.tag(a) != Tag::Html).last().map(|a| (a, a + 1, first));
+        // In the body's own head, stripped by cleaning (before its first paragraph).
+        let head_start = if inside { doc.node(th).end } else { first + 1 };
+        if let Some(lead) = self.lead_in(first, first, head_start, doc.node(first).end, true) {
+            return Some(lead);
+        }
+        if let Some(a) = titled_scope {
+            if let Some(lead) = self.lead_in(first, a, doc.node(th).end, first, false) {
+                return Some(lead);
+            }
+        }
+        let (scope, start, end) = above()?;
+        self.lead_in(first, scope, start, end, false)
+    }
+
+    /// The lead in `start..end` (below `scope`), before the body `first`.
+    /// `inside`: the range is in the body, and only a lead that cleaning
+    /// took away counts.
+    fn lead_in(&self, first: u32, scope: u32, start: u32, end: u32, inside: bool) -> Option<u32> {
+        let doc = self.doc;
+        let gone = |n: u32| self.removed[n as usize] || doc.ancestors(n).take_while(|&a| a >= scope).any(|a| self.removed[a as usize]);
+        let mut found = None;
+        let mut c = start;
+        while c < end {
+            let node = doc.node(c);
+            let s = self.stat.tally.get(c);
+            // In the body, the lead comes before its first paragraph.
+            if inside && self.tags[c as usize] == Tag::P && (s.chars as usize) >= R::MIN_PARAGRAPH_CHARS && !gone(c) {
+                break;
+            }
+            let sentence_like = (s.chars as usize) >= R::LEAD_MIN_CHARS && (s.chars as usize) <= R::LEAD_MAX_CHARS && s.link_density() < R::LEAD_MAX_LINK_DENSITY;
+            // Not a caption, a credit or an author's bio.
+            let other = node.hints() & (hint::BYLINE | hint::CLUTTER) != 0 || s.img > 0 || in_figure(doc, c, scope);
+            let lost = !inside || gone(c);
+            // Unnamed, a deck right after the headline ("<h1>…</h1><h2>A
+            // sentence that says more.</h2>") is the lead too.
+            let th = self.title_heading;
+            let deck = th != NONE
+                && c == doc.node(th).end
+                && doc.parent(c) == doc.parent(th)
+                && matches!(doc.tag(c), Tag::P | Tag::H2 | Tag::H3 | Tag::H4 | Tag::Div)
+                && (s.chars as usize) >= R::DECK_MIN_CHARS
+                && doc.text(c).trim_end().ends_with(['.', '!', '?', '…']);
+            if (node.hints() & hint::LEAD != 0 || deck) && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other && lost {
+                // The innermost and last one: a wrapper named for the
+                // standfirst also holds bylines and captions.
+                found = Some(c);
+            }
+            c += 1;
+        }
+        found
     }
 
     pub(crate) fn para_text(&self, p: u32) -> String {
@@ -694,6 +920,8 @@ impl Attempt<'_> {
             inside.extend(range.0..range.1);
         }
         let data_tables = DataTables::new(doc, &inside);
+        let chars: u32 = items.iter().map(|&i| self.item_chars(tally, i)).sum();
+        self.negative_is_layout = self.negative_chars(tally, &inside) as f64 > chars as f64 * R::NEGATIVE_LAYOUT_SHARE;
         let is_top = |n: u32| items.contains(&Item::Node(n));
         let cc = self.flags.clean_conditionally;
         let live = |tally: &Tally, n: u32| !tally.is_gone(doc, n);
@@ -704,7 +932,12 @@ impl Attempt<'_> {
         for &n in &inside {
             let tag = self.tags[n as usize];
             let embed_ok = matches!(tag, Tag::Object | Tag::Embed | Tag::Iframe) && doc.node(n).has(flag::VIDEO);
-            if matches!(tag, Tag::Object | Tag::Embed | Tag::Footer | Tag::Link | Tag::Aside) && !embed_ok && live(tally, n) {
+            // Ours: a quote's or figure's <footer> is its attribution, and
+            // an <aside> or <footer> holding most of the article is the article.
+            let part = matches!(tag, Tag::Footer | Tag::Aside)
+                && (doc.ancestors(n).take(R::ATTRIBUTION_LEVELS).any(|a| matches!(self.tags[a as usize], Tag::Blockquote | Tag::Figure))
+                    || (tally.get(n).chars as usize >= R::CHAR_THRESHOLD && tally.get(n).chars as f64 > chars as f64 * R::ARTICLE_PART_SHARE && doc.node(n).hints() & (hint::CLUTTER | hint::COMMENTS | hint::TEASER | hint::NAVIGATION) == 0));
+            if matches!(tag, Tag::Object | Tag::Embed | Tag::Footer | Tag::Link | Tag::Aside) && !embed_ok && !part && live(tally, n) {
                 tally.remove(doc, n);
             }
         }
@@ -731,6 +964,12 @@ impl Attempt<'_> {
             self.clean_conditionally(tally, &inside, Tag::Ul, &data_tables);
             self.clean_conditionally(tally, &inside, Tag::Div, &data_tables);
         }
+        let top: Vec<u32> = items.iter().filter_map(|&i| if let Item::Node(n) = i { Some(n) } else { None }).collect();
+        let chars = items.iter().map(|&i| self.item_chars(tally, i)).sum();
+        let wraps_content = |n: u32| holds_named_content(doc, self.stat, n);
+        let article = clutter::Article { inside: &inside, top: &top, tags: &self.tags, chars, wraps_content: &wraps_content };
+        let in_data_table = |n: u32| doc.ancestors(n).any(|a| self.tags[a as usize] == Tag::Table && data_tables.is_data(a));
+        clutter::remove(doc, tally, &article, &in_data_table);
         for &n in &inside {
             if self.tags[n as usize] == Tag::H1 {
                 self.tags[n as usize] = Tag::H2;
@@ -739,21 +978,56 @@ impl Attempt<'_> {
         self.removed = tally.removed.clone();
     }
 
+    /// Text inside the outermost elements of `inside` with a negative class weight.
+    fn negative_chars(&self, tally: &Tally, inside: &[u32]) -> u32 {
+        let mut sum = 0;
+        let mut skip_to = 0;
+        for &n in inside {
+            if n < skip_to || tally.removed[n as usize] {
+                continue;
+            }
+            if self.class_weight(n) < 0 {
+                sum += tally.get(n).chars;
+                skip_to = self.doc.node(n).end;
+            }
+        }
+        sum
+    }
+
     /// Readability's `_cleanConditionally` for one tag, innermost first.
     fn clean_conditionally(&mut self, tally: &mut Tally, inside: &[u32], tag: Tag, tables: &DataTables) {
         let doc = self.doc;
+        // Readability has made real <p>s of the runs of inline content by
+        // now: count them as its `getElementsByTagName("p")` and text
+        // density would (paragraph count and text, per parent).
+        let mut own_paras: Vec<(u32, u32)> = Vec::new();
+        if tag == Tag::Div && !self.paras.is_empty() {
+            own_paras = vec![(0, 0); doc.len()];
+            for i in 0..self.paras.len() as u32 {
+                let parent = self.paras[i as usize].parent as usize;
+                let chars = self.para_stats(tally, i).0;
+                own_paras[parent].0 += 1;
+                own_paras[parent].1 += chars;
+            }
+        }
         for &n in inside.iter().rev() {
             if self.tags[n as usize] != tag || tally.is_gone(doc, n) {
                 continue;
             }
-            if self.should_remove(tally, n, tag, tables) {
+            let paras = own_paras.get(n as usize).copied().unwrap_or((0, 0));
+            if self.should_remove(tally, n, tag, tables, paras) {
                 tally.remove(doc, n);
             }
         }
     }
 
-    fn should_remove(&self, tally: &Tally, n: u32, tag: Tag, tables: &DataTables) -> bool {
+    fn should_remove(&self, tally: &Tally, n: u32, tag: Tag, tables: &DataTables, own_paras: (u32, u32)) -> bool {
         let doc = self.doc;
+        // The lead was chosen as text; its markup (a div around a heading)
+        // is not judged again.
+        if n == self.lead {
+            return false;
+        }
         let s = *tally.get(n);
         let is_list = matches!(tag, Tag::Ul | Tag::Ol) || (s.chars > 0 && s.list_chars as f64 / s.chars as f64 > 0.9);
         if tag == Tag::Table && tables.is_data(n) {
@@ -769,13 +1043,13 @@ impl Attempt<'_> {
             return false;
         }
         let weight = self.class_weight(n);
-        if weight < 0 {
+        if weight < 0 && !self.negative_is_layout && !holds_named_content(doc, self.stat, n) {
             return true;
         }
         if (s.commas as usize) >= R::CLEAN_MIN_COMMAS {
             return false;
         }
-        let p = s.p as f64;
+        let p = (s.p + own_paras.0) as f64;
         let img = s.img as f64;
         let li = s.li as f64 - 100.0;
         let input = s.input as f64;
@@ -789,13 +1063,16 @@ impl Attempt<'_> {
         }
         let len = s.chars as f64;
         let ld = s.link_density();
-        let text_density = if s.chars == 0 { 0.0 } else { s.textish_chars as f64 / s.chars as f64 };
+        let text_density = if s.chars == 0 { 0.0 } else { (s.textish_chars + own_paras.1) as f64 / s.chars as f64 };
         let figure_child = self.has_ancestor(n, Tag::Figure, 3);
-        let remove = (!figure_child && img > 1.0 && p / img < 0.5)
+        // Ours: a paragraph's worth of plain (non-link) text is not a link
+        // list or an image gallery, whatever its links and images.
+        let prose = len - s.link as f64 >= R::PROSE_MIN_CHARS && ld < R::PROSE_MAX_LINK_DENSITY;
+        let remove = (!figure_child && img > 1.0 && p / img < 0.5 && !prose)
             || (!is_list && li > p)
             || (input > (p / 3.0).floor())
             || (!is_list && !figure_child && heading_density < 0.9 && len < 25.0 && (img == 0.0 || img > 2.0) && ld > 0.0)
-            || (!is_list && weight < 25 && ld > 0.2)
+            || (!is_list && weight < 25 && ld > 0.2 && !prose)
             || (weight >= 25 && ld > 0.5)
             || ((embeds == 1 && len < 75.0) || embeds > 1)
             || (img == 0.0 && text_density == 0.0);
@@ -970,10 +1247,12 @@ mod tests {
     fn text_split_by_br_chains_becomes_paragraphs() {
         let body = format!("<body><div id=content>{}<br><br>{}<br> <br>{}</div></body>", para(50, "a"), para(50, "b"), para(50, "c"));
         let s = scan(&body);
-        let stat = Static::new(&s.doc);
+        let stat = Static::new(&s.doc, "");
         let a = Attempt {
             doc: &s.doc,
+            stat: &stat,
             flags: Flags::ALL,
+            negative_is_layout: false,
             removed: vec![false; s.doc.len()],
             tags: s.doc.nodes.iter().map(|n| n.tag).collect(),
             replaced: vec![NONE; s.doc.len()],
@@ -981,6 +1260,8 @@ mod tests {
             scores: vec![f64::NAN; s.doc.len()],
             candidates: vec![],
             byline: None,
+            title_heading: NONE,
+            lead: NONE,
         };
         let (runs, chain) = a.runs(&stat, 1);
         assert!(chain);
@@ -1010,6 +1291,185 @@ mod tests {
         assert!(!is_data_table(&s.doc, tables[0]));
         assert!(is_data_table(&s.doc, tables[1]));
         assert!(!is_data_table(&s.doc, tables[2]));
+    }
+
+    #[test]
+    fn runs_of_only_elements_next_to_the_article() {
+        // The run `<span>` has no text node of its parent: its text range must stay empty.
+        let body = format!(
+            "<body><div id=outer><div class=article><p>{}</p><p>{}</p></div><span>A short closing sentence.</span><div><p>x</p></div></div></body>",
+            para(60, "a"),
+            para(60, "b")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(kept_text(&doc, &sel).contains("b59"));
+        for p in &sel.paras {
+            assert!(p.texts.0 <= p.texts.1 && p.texts.1 as usize <= doc.texts.len());
+        }
+    }
+
+    #[test]
+    fn a_short_article_beats_longer_clutter_found_by_looser_rules() {
+        let body = format!(
+            "<body><div class=post><p>A short poem, of a few lines, is the whole article here.</p><p>Second line.</p></div><div class=sidebar><p>{}</p><p>{}</p></div></body>",
+            para(20, "side"),
+            para(20, "bar")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("short poem") && !text.contains("side1"), "{text}");
+    }
+
+    #[test]
+    fn content_inside_a_clutter_named_wrapper_is_found() {
+        // "above-footer" is unlikely by name, but it wraps the post content.
+        let body = format!(
+            "<body><div class=intro><p>{}</p></div><div class=above-footer><div class=post-content><p>{}</p><p>{}</p><p>{}</p></div></div></body>",
+            para(100, "intro"),
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && text.contains("c59"), "{text}");
+        // A popup is clutter whatever it wraps.
+        let body = format!(
+            "<body><div class=story><p>{}</p><p>{}</p><p>{}</p></div><div class=popup-overlay><div class=privacy-content><p>{}</p><p>{}</p></div></div></body>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c"),
+            para(100, "consent"),
+            para(100, "more")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(!kept_text(&doc, &sel).contains("consent0"));
+    }
+
+    #[test]
+    fn negative_names_that_hold_the_article_are_layout() {
+        // A page builder wraps every paragraph in a "widget".
+        let blocks: String = ["a", "b", "c", "d"].iter().map(|s| format!("<div class=builder-widget><p>{}</p></div>", para(60, s))).collect();
+        let body = format!("<body><div class=entry><p>{}</p>{blocks}<div class=share-widget><a href=/s>Share</a></div></div></body>", para(120, "lead"));
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && text.contains("d39"), "{text}");
+    }
+
+    #[test]
+    fn the_lead_in_the_article_header_joins_the_body() {
+        let body = format!(
+            "<body><article><header><h1>Title</h1><p class=article-lead>The lead says in one sentence what happened, and why.</p><figure><img src=a.jpg><figcaption class=description>A caption that describes the photo above.</figcaption></figure></header><div class=body><p>{}</p><p>{}</p><p>{}</p></div></article></body>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.starts_with("The lead says"), "{text}");
+        assert!(!text.contains("caption"), "{text}");
+    }
+
+    #[test]
+    fn an_unnamed_deck_right_after_the_headline_is_the_lead() {
+        let body = format!(
+            "<body><article><hgroup><h1>A title of some words</h1><h2>The deck says more about it, in one full sentence of its own.</h2></hgroup><div class=text><p>{}</p><p>{}</p><p>{}</p></div></article></body>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(kept_text(&doc, &sel).starts_with("The deck says more"));
+    }
+
+    #[test]
+    fn a_lead_in_a_stripped_header_of_the_article_is_kept() {
+        let body = format!(
+            "<html><head><title>A title of some words</title></head><body><article><header class=entry-header><h1>A title of some words</h1><div class=lead>The lead says in one sentence what happened, and why.</div><div class=byline>By Someone</div></header><p>{}</p><p>{}</p><p>{}</p></article></body></html>",
+            para(60, "a"),
+            para(60, "b"),
+            para(60, "c")
+        );
+        // Through the whole pipeline: the plan writes a piece inside a dropped part.
+        let text = crate::extract(&body, &crate::Options::new()).unwrap().text_content.unwrap();
+        assert!(text.starts_with("The lead says"), "{text}");
+        assert!(!text.contains("By Someone") && !text.contains("A title"), "{text}");
+    }
+
+    #[test]
+    fn text_runs_split_by_line_breaks_count_as_paragraphs_in_cleaning() {
+        // The second block has no <p>, only text between <br><br>.
+        let body = format!(
+            "<body><div class=story><p>{}</p><p>{}</p><div class=rte>{}<br><br>{}<br><br>{}</div></div></body>",
+            para(90, "a"),
+            para(90, "b"),
+            para(30, "x"),
+            para(30, "y"),
+            para(30, "z")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("x0") && text.contains("z29"), "{text}");
+    }
+
+    #[test]
+    fn an_article_element_spread_over_modules_is_taken_whole() {
+        // A page builder puts each paragraph in its own module of wrappers.
+        let module = |w: &str, words: usize| format!("<div class=row><div class=module><div class=inner><div class=text><p>{}</p></div></div></div></div>", para(words, w));
+        let modules: String = ["b", "c", "d", "e", "f", "g"].iter().map(|w| module(w, 30)).collect();
+        let body = format!(
+            "<body><article><h1>A title of some words</h1>{}{modules}</article><div class=sidebar><p>Elsewhere.</p></div></body>",
+            module("a", 100)
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && text.contains("b29") && text.contains("g29"), "{text}");
+        assert!(!text.contains("Elsewhere"), "{text}");
+    }
+
+    #[test]
+    fn a_paragraph_worth_of_prose_is_not_a_gallery() {
+        // Eight images and three paragraphs: Readability's gallery rule, but the text is prose.
+        let imgs = "<img src=a.jpg><img src=b.jpg><img src=c.jpg><img src=d.jpg><img src=e.jpg><img src=f.jpg><img src=g.jpg><img src=h.jpg>";
+        let body = format!(
+            "<body><div class=story><p>{}</p><p>{}</p><div class=box><div class=gallery>{imgs}</div><p>{}</p><p>{}</p></div></div></body>",
+            para(90, "a"),
+            para(90, "b"),
+            para(40, "x"),
+            para(40, "y")
+        );
+        let (doc, sel) = select_html(&body);
+        assert!(kept_text(&doc, &sel).contains("y39"));
+    }
+
+    #[test]
+    fn the_article_under_the_title_beats_the_next_one_loaded_below() {
+        let body = format!(
+            "<body><div class=feed><article><h1>A title of some words</h1><div class=text><p>{}</p><p>{}</p><p>{}</p></div></article><article><h1>The next story</h1><div class=text><p>{}</p><p>{}</p><p>{}</p></div></article></div></body>",
+            para(50, "a"),
+            para(50, "b"),
+            para(50, "c"),
+            para(80, "x"),
+            para(80, "y"),
+            para(80, "z")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && !text.contains("x0"), "{text}");
+    }
+
+    #[test]
+    fn quote_attributions_and_article_asides_stay() {
+        let body = format!(
+            "<body><div class=story><p>{}</p><blockquote><p>Words worth quoting here.</p><footer>— Someone Quoted</footer></blockquote><aside><p>{}</p><p>{}</p></aside><footer>Site footer</footer></div></body>",
+            para(40, "a"),
+            para(80, "b"),
+            para(80, "c")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("— Someone Quoted") && text.contains("c79"), "{text}");
+        assert!(!text.contains("Site footer"), "{text}");
     }
 
     #[test]

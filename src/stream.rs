@@ -3,7 +3,7 @@
 use crate::decode::Decoder;
 use crate::options::{Deadline, Options};
 use crate::scan::{Scan, Scanner, Source};
-use crate::{assemble, Article, Error};
+use crate::{assemble, hidden, Article, Error};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -11,7 +11,7 @@ use std::rc::Rc;
 ///
 /// ```
 /// let mut x = decant::Extractor::new(decant::Options::new());
-/// x.write(b"<html><body><article><h1>Hi</h1>").unwrap();
+/// x.write(b"<html><head><title>Hi</title></head><body><article><h1>Hi</h1>").unwrap();
 /// x.write(b"<p>Some words.</p></article></body></html>").unwrap();
 /// let article = x.finish().unwrap();
 /// assert_eq!(article.text_content.as_deref(), Some("Some words."));
@@ -24,6 +24,8 @@ pub struct Extractor {
     src: Source,
     bytes: usize,
     failed: Option<Error>,
+    /// This is the second reading, with hidden markup unwrapped.
+    reread: bool,
 }
 
 impl Extractor {
@@ -31,7 +33,7 @@ impl Extractor {
         let deadline = options.deadline();
         let src: Source = Rc::new(RefCell::new(String::new()));
         let scanner = Scanner::new(src.clone(), options.max_elements(), deadline);
-        Extractor { decoder: Decoder::new(options.encoding()), options, deadline, scanner, src, bytes: 0, failed: None }
+        Extractor { decoder: Decoder::new(options.encoding()), options, deadline, scanner, src, bytes: 0, failed: None, reread: false }
     }
 
     /// Feeds the next chunk of the page. Chunks may split anything,
@@ -68,7 +70,19 @@ impl Extractor {
         let scan = self.scanner.finish()?;
         check_html(&scan)?;
         self.deadline.check()?;
-        assemble::article(scan, &self.options, self.deadline)
+        let hidden = if self.reread { None } else { hidden::unwrapped(&scan.doc) };
+        let article = assemble::article(scan, &self.options, self.deadline)?;
+        match hidden {
+            Some(src) if article.length < self.options.char_threshold() => {
+                // Read once more with the hidden markup as the page's own (UTF-8 now).
+                let mut again = Extractor::new(self.options.clone().with_encoding("utf-8")?);
+                again.reread = true;
+                again.write(src.as_bytes())?;
+                let second = again.finish()?;
+                Ok(if second.length > article.length { second } else { article })
+            }
+            _ => Ok(article),
+        }
     }
 
     /// Ends the input and only answers whether the page looks readerable.

@@ -127,26 +127,32 @@ fn check(dir: &Path, a: &Article, e: &Value) -> (usize, Vec<String>) {
             fail(format!("content HTML has {s:?}"));
         }
     }
-    // Expected teasers are matched in order, so a title listed in two blocks
-    // is matched to two teasers.
-    let mut next = 0;
+    // Each expected teaser is matched to the first unused extracted teaser
+    // with its title, so a story listed in two blocks is matched twice.
+    let mut used = vec![false; a.teasers.len()];
     for t in list("teasers") {
         checks += 1;
         let title = norm(t.get("title").and_then(Value::as_str).unwrap_or(""));
-        let Some(offset) = a.teasers[next.min(a.teasers.len())..].iter().position(|g| norm(&g.title) == title) else {
+        let group = t.get("group").map(|g| g.as_str().map(norm));
+        let candidates = |want_group: bool| {
+            a.teasers.iter().enumerate().position(|(i, g)| {
+                !used[i] && norm(&g.title) == title && (!want_group || group.as_ref().is_none_or(|w| g.group.as_deref().map(norm) == *w))
+            })
+        };
+        let Some(i) = candidates(true).or_else(|| candidates(false)) else {
             fail(format!("teaser missing {:?}", title.chars().take(60).collect::<String>()));
             continue;
         };
-        let got = &a.teasers[next + offset];
-        next += offset + 1;
+        used[i] = true;
+        let got = &a.teasers[i];
         if let Some(url) = t.get("url").and_then(Value::as_str) {
             if got.url != url {
                 fail(format!("teaser {title:?} url {:?}, expected {url:?}", got.url));
             }
         }
-        if let Some(group) = t.get("group") {
-            if got.group.as_deref().map(norm) != group.as_str().map(norm) {
-                fail(format!("teaser {title:?} group {:?}, expected {group}", got.group));
+        if let Some(want) = &group {
+            if got.group.as_deref().map(norm) != *want {
+                fail(format!("teaser {title:?} group {:?}, expected {want:?}", got.group));
             }
         }
         if let Some(start) = t.get("summaryStartsWith").and_then(Value::as_str) {
