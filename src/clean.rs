@@ -89,6 +89,7 @@ impl Plan {
         plan.drop_empty_paragraphs(doc);
         plan.drop_breaks_before_paragraphs(doc);
         plan.unwrap_single_cell_tables(doc);
+        plan.unwrap_orphan_table_parts(doc);
         plan.span = span(doc, sel);
         plan.first_node = doc.nodes.partition_point(|x| (x.src_start as usize) < plan.span.0) as u32;
         plan.first_text = doc.texts.partition_point(|x| (x.start as usize) < plan.span.0) as u32;
@@ -182,6 +183,27 @@ impl Plan {
             }
             let inline = doc.children(cell).filter(|&c| self.visible(c)).all(|c| doc.tag(c).is_phrasing() || doc.tag(c) == Tag::A);
             self.render[cell as usize] = if inline { Render::Keep(Tag::P) } else { Render::Unwrap };
+        }
+    }
+
+    /// Rows and cells of a table that is not kept (a layout table) lose
+    /// their tags too: a cell of inline content becomes a paragraph.
+    fn unwrap_orphan_table_parts(&mut self, doc: &Document) {
+        let mut in_kept_table = vec![false; doc.len()];
+        for i in 0..doc.len() {
+            let node = &doc.nodes[i];
+            let inherited = node.parent != NONE && in_kept_table[node.parent as usize];
+            in_kept_table[i] = if node.tag == Tag::Table { self.render[i] == Render::Keep(Tag::Table) } else { inherited };
+            let Render::Keep(tag) = self.render[i] else { continue };
+            if inherited || !matches!(tag, Tag::Tr | Tag::Td | Tag::Th | Tag::Thead | Tag::Tbody | Tag::Tfoot | Tag::Caption | Tag::Col | Tag::Colgroup) {
+                continue;
+            }
+            let inline = doc.children(i as u32).filter(|&c| self.visible(c)).all(|c| doc.tag(c).is_phrasing() || doc.tag(c) == Tag::A);
+            self.render[i] = match tag {
+                Tag::Td | Tag::Th | Tag::Caption if inline => Render::Keep(Tag::P),
+                Tag::Col | Tag::Colgroup => Render::Drop,
+                _ => Render::Unwrap,
+            };
         }
     }
 

@@ -525,6 +525,8 @@ pub(crate) mod readability {
     pub const TOP_CANDIDATES: usize = 5;
     /// An alternative candidate counts when within this share of the top score.
     pub const ALTERNATIVE_SHARE: f64 = 0.75;
+    /// A layout-table cell holding this share of its row's text is the article.
+    pub const LAYOUT_CELL_SHARE: f64 = 0.66;
     /// How many alternatives must share an ancestor to move up to it.
     pub const MIN_ALTERNATIVES: usize = 3;
     /// A selection shorter than this retries with looser rules.

@@ -710,6 +710,9 @@ impl Attempt<'_> {
         if let Some(a) = self.article_element(tally, top_candidate) {
             top_candidate = a;
         }
+        if let Some(cell) = self.layout_cell(tally, top_candidate) {
+            top_candidate = cell;
+        }
         // An only child gives way to its parent.
         let mut p = self.vparent(top_candidate);
         while p != NONE && self.tags[p as usize] != Tag::Body && self.vchildren(tally, p).len() == 1 {
@@ -806,6 +809,30 @@ impl Attempt<'_> {
         let s = tally.get(a);
         let spread = (tally.get(top).chars as f64) < s.chars as f64 * R::ARTICLE_SPREAD_SHARE;
         (spread && s.link_density() < R::ARTICLE_MAX_LINK_DENSITY).then_some(a)
+    }
+
+    /// Ours: a row (or the whole) of a layout table is no article. When the
+    /// top candidate is one and a single cell holds most of its text, that
+    /// cell is the article; the other cells are the page's menus and sidebars.
+    fn layout_cell(&self, tally: &Tally, top: u32) -> Option<u32> {
+        let doc = self.doc;
+        if !matches!(self.tags[top as usize], Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr) {
+            return None;
+        }
+        let table = std::iter::once(top).chain(doc.ancestors(top)).find(|&a| doc.tag(a) == Tag::Table)?;
+        // Tables inside tables mark layout, even when a data table nested
+        // in it makes Readability's test call the outer one data.
+        let nested = (table + 1..doc.node(table).end).any(|d| doc.tag(d) == Tag::Table);
+        if !nested && is_data_table(doc, table) {
+            return None;
+        }
+        let total = tally.get(top).chars as f64;
+        let mut cur = top;
+        // Down through row groups and rows to the cell with the most text.
+        while !matches!(doc.tag(cur), Tag::Td | Tag::Th) {
+            cur = doc.children(cur).filter(|&c| !tally.removed[c as usize]).max_by_key(|&c| tally.get(c).chars)?;
+        }
+        (tally.get(cur).chars as f64 >= total * R::LAYOUT_CELL_SHARE).then_some(cur)
     }
 
     /// Is there an `<h1>` in `n` (itself included)?
@@ -1282,6 +1309,19 @@ mod tests {
         assert!(text.contains("AB12") || text.contains("A"), "{text}");
         let table = doc.nodes.iter().position(|n| n.tag == Tag::Table).unwrap();
         assert!(!sel.removed[table]);
+    }
+
+    #[test]
+    fn a_layout_table_row_gives_way_to_its_article_cell() {
+        let body = format!(
+            "<body><table><tr><td><a href=/a>Menu one</a><br><a href=/b>Menu two</a></td><td><h1>A title of some words</h1><p>{}</p><table><thead><tr><th>Month</th><th>Rain</th></tr></thead><tr><td>May</td><td>18</td></tr></table><p>{}</p></td><td><p>Weather now: 2 degrees, wind from the south west at nine.</p></td></tr></table></body>",
+            para(90, "a"),
+            para(90, "b")
+        );
+        let (doc, sel) = select_html(&body);
+        let text = kept_text(&doc, &sel);
+        assert!(text.contains("a0") && text.contains("b89"), "{text}");
+        assert!(!text.contains("Weather now") && !text.contains("Menu one"), "{text}");
     }
 
     #[test]
