@@ -280,6 +280,8 @@ pub(crate) static NON_ARTICLE_SEGMENTS: &[&str] = &[
     "stellenangebote", "kleinanzeigen", "classifieds", "forum", "forums", "praca", "empleo", "emploi", "lavoro",
     // Feeds and downloads.
     "feeds", "atom", "download", "downloads",
+    // CMS internals: plugin pages, scripts and APIs are never articles.
+    "wp-content", "wp-includes", "wp-json", "wp-admin", "cgi-bin",
 ];
 
 /// Words inside a path segment (between `_` and `.`) that mark a feed:

@@ -720,6 +720,12 @@ impl<'a> Finder<'a> {
 
     /// `c` as a card: its article link and headline.
     fn card(&self, c: u32) -> Option<Card> {
+        self.card_with(c, false)
+    }
+
+    /// `card`, where `alike` says a sibling of the same template is a card
+    /// already: then a short headline is enough whatever the URL looks like.
+    fn card_with(&self, c: u32, alike: bool) -> Option<Card> {
         let end = self.end(c);
         let first = self.next_link[c as usize];
         if first >= end || self.chars(c) as usize > T::MAX_CARD_CHARS || self.urls_in(c) as usize > T::MAX_LINKS_PER_CARD {
@@ -788,7 +794,7 @@ impl<'a> Finder<'a> {
         if is_pagination(&title) || is_read_more(&title) {
             return None;
         }
-        if !strict && !self.targets[target as usize].article {
+        if !strict && !alike && !self.targets[target as usize].article {
             return None;
         }
         Some(Card { node: c, target, title, title_node, strict })
@@ -844,6 +850,7 @@ impl<'a> Finder<'a> {
         }
         let mut cards: Vec<Card> = Vec::new();
         let mut others = 0usize;
+        let mut rejected: Vec<u32> = Vec::new();
         for c in doc.children(e) {
             let tag = doc.tag(c);
             if consumed[c as usize] || holds_block[c as usize] || self.excluded[c as usize] || matches!(tag, Tag::Br | Tag::Hr | Tag::Button) {
@@ -856,8 +863,22 @@ impl<'a> Finder<'a> {
             let to_self = self.self_links_before[self.end(c) as usize] > self.self_links_before[c as usize];
             match self.card(c) {
                 Some(card) => cards.push(card),
-                None if self.has_content(c) && !to_self => others += 1,
+                None if self.has_content(c) && !to_self => rejected.push(c),
                 None => {}
+            }
+        }
+        // A picture card made from the same template as picture cards with
+        // headlines is a card too, even with a short title ("Trendwatch:
+        // Travertin"), once the block stands without it. Plain link lists
+        // get no such benefit: a menu item may share its template with one
+        // long entry.
+        let mut alike_cards: Vec<Card> = Vec::new();
+        for c in rejected {
+            others += 1;
+            let pictured = |n: u32| self.image_node(n).is_some();
+            let templates = cards.iter().filter(|k| k.strict && pictured(k.node) && self.same_kind(k.node, c)).count();
+            if templates >= 2 && pictured(c) {
+                alike_cards.extend(self.card_with(c, true));
             }
         }
         // Cards stand on their own; text around them is running text.
@@ -905,6 +926,10 @@ impl<'a> Finder<'a> {
         let same = same.max(cards.iter().filter(|c| kind(c) == kind(&cards[cards.len() - 1])).count());
         if same * 2 <= cards.len() {
             return None;
+        }
+        for card in alike_cards {
+            let at = cards.partition_point(|k| k.node < card.node);
+            cards.insert(at, card);
         }
         Some(cards)
     }
@@ -1292,6 +1317,21 @@ mod tests {
         assert_eq!(t[0].image.as_deref(), Some("https://news.example/a.jpg"));
         assert!(t[0].summary.as_deref().unwrap().starts_with("Eine Zusammenfassung"));
         assert_eq!(t[1].summary, None);
+    }
+
+    #[test]
+    fn short_titles_count_in_a_block_of_picture_cards_of_one_template() {
+        let card = |slug: &str, title: &str| format!(r#"<li class="post"><a href="/{slug}/"><img src="/{slug}.jpg"></a><a class="title" href="/{slug}/">{title}</a></li>"#);
+        let block = format!(
+            "<h3>Neueste Beiträge</h3><ul class=recent>{}{}{}</ul>",
+            card("landhausstil-homestory-upstate-ny", "Landhausstil mit Luxusdetails im Norden"),
+            card("trends-2022-rueckblick", "Die Lieblingstrends der Redaktion aus 2022"),
+            card("trendwatch-travertin", "Trendwatch: Travertin")
+        );
+        assert_eq!(titles(&block).len(), 3, "{:?}", titles(&block));
+        // Without pictures the same short title stays out: menus share templates too.
+        let plain = block.replace(r#"<img src=""#, r#"<span data-src=""#);
+        assert!(!titles(&plain).iter().any(|t| t == "Trendwatch: Travertin"), "{:?}", titles(&plain));
     }
 
     #[test]
