@@ -391,6 +391,8 @@ pub(crate) mod teaser {
     pub const GROUP_SEARCH_LEVELS: usize = 3;
     /// ...and levels in all, wrappers without siblings included.
     pub const MAX_GROUP_CLIMB: usize = 8;
+    /// A block's name has at most this many words.
+    pub const MAX_NAME_WORDS: usize = 6;
     /// How many preceding siblings with content are looked at on each level...
     pub const GROUP_SEARCH_SIBLINGS: usize = 3;
     /// ...and how many siblings at most, empty ones included.

@@ -199,11 +199,12 @@ pub(crate) fn find(doc: &Document, links: &Links, page: &Page) -> Teasers {
             if f.excluded[e as usize] || consumed[e as usize] {
                 continue;
             }
-            let Some(cards) = f.cards_of(e, &consumed, &holds_block) else { continue };
+            let Some(mut cards) = f.cards_of(e, &consumed, &holds_block) else { continue };
             if (cards.len() == 1) != single || (single && !f.is_box_top(e, &cards[0])) {
                 continue;
             }
-            let heading = f.block_heading(e, &cards, &blocks, &by_node);
+            let lead = if single { None } else { f.lead_card(e, &cards, &consumed) };
+            let heading = f.block_heading(e, &cards, lead.as_ref().map(|l| l.node), &blocks, &by_node);
             let named = heading.as_ref().is_some_and(|h| h.named) || f.named(e, &cards);
             let guarded = page.in_article[e as usize] || f.footer[e as usize] || f.plain_without_articles(&cards);
             if (single || guarded) && !named {
@@ -212,6 +213,9 @@ pub(crate) fn find(doc: &Document, links: &Links, page: &Page) -> Teasers {
             // A block never swallows the article it sits next to.
             if f.holds_article[e as usize] && !page.in_article[e as usize] {
                 continue;
+            }
+            if let Some(lead) = lead {
+                cards.insert(0, lead);
             }
             for c in &cards {
                 consumed[c.node as usize..doc.node(c.node).end as usize].fill(true);
@@ -1053,7 +1057,39 @@ impl<'a> Finder<'a> {
 
     /// The heading of block `e`. `blocks` are those found so far, so a row
     /// can continue the block above it.
-    fn block_heading(&self, e: u32, cards: &[Card], blocks: &[Block], by_node: &BTreeMap<u32, usize>) -> Option<Heading> {
+    /// A list's lead card: a single picture card of the same element as the
+    /// list's cards, just before the list with nothing else in between
+    /// ("Destacado" above "Otros"). It belongs to the block. (A linked
+    /// heading before a list is its name, not its lead.)
+    fn lead_card(&self, e: u32, cards: &[Card], consumed: &[bool]) -> Option<Card> {
+        let doc = self.doc;
+        let mut cur = e;
+        for _ in 0..T::GROUP_SEARCH_LEVELS {
+            let mut s = self.prev_sibling[cur as usize];
+            while s != NONE && (!self.has_content(s) || self.excluded[s as usize]) {
+                s = self.prev_sibling[s as usize];
+            }
+            if s != NONE {
+                let card = self.card(s).filter(|c| c.strict && !consumed[s as usize])?;
+                let template = doc.tag(s) == doc.tag(cards.first()?.node) && self.image_node(s).is_some();
+                // "Das könnte Sie auch interessieren:" over a picture names the block.
+                let names_block = is_teaser_heading(&card.title) && words(&card.title) <= T::MAX_NAME_WORDS;
+                if !template || names_block || self.resolve_heading(s).is_some() || self.label[s as usize] {
+                    return None;
+                }
+                let site = |c: &Card| self.targets[c.target as usize].same_site;
+                let new = cards.iter().all(|k| self.targets[k.target as usize].key != self.targets[card.target as usize].key);
+                return (site(&card) && new).then_some(card);
+            }
+            cur = doc.parent(cur);
+            if cur == NONE || self.excluded[cur as usize] {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn block_heading(&self, e: u32, cards: &[Card], lead_card: Option<u32>, blocks: &[Block], by_node: &BTreeMap<u32, usize>) -> Option<Heading> {
         let doc = self.doc;
         let first_card = cards.first()?.node;
         // A heading inside the block, before its first card.
@@ -1096,7 +1132,7 @@ impl<'a> Finder<'a> {
             let mut blocked = false;
             while s != NONE && looked < T::GROUP_SEARCH_SIBLINGS && visited < T::MAX_SIBLINGS_VISITED {
                 visited += 1;
-                if !self.has_content(s) || self.excluded[s as usize] {
+                if !self.has_content(s) || self.excluded[s as usize] || Some(s) == lead_card {
                     s = self.prev_sibling[s as usize];
                     continue;
                 }
@@ -1109,7 +1145,9 @@ impl<'a> Finder<'a> {
                 let row = by_node.range(s..self.end(s)).next().map(|(_, &i)| &blocks[i]);
                 if let Some(Block { node: before, heading: Some(h), named, cards: row_cards }) = row {
                     let same_template = doc.tag(*before) == doc.tag(e) && doc.tag(row_cards[0].node) == doc.tag(first_card);
-                    let most = self.chars(*before) * 2 >= self.chars(s);
+                    // (Its cards, its lead card above it included.)
+                    let row_chars: u32 = row_cards.iter().map(|c| self.chars(c.node)).sum();
+                    let most = row_chars.max(self.chars(*before)) * 2 >= self.chars(s);
                     if cards.len() > 1 && most && (self.same_kind(s, cur) || self.same_kind(*before, e) || same_template) {
                         return Some(Heading { named: h.named || *named, ..h.clone() });
                     }
@@ -1332,6 +1370,32 @@ mod tests {
         // Without pictures the same short title stays out: menus share templates too.
         let plain = block.replace(r#"<img src=""#, r#"<span data-src=""#);
         assert!(!titles(&plain).iter().any(|t| t == "Trendwatch: Travertin"), "{:?}", titles(&plain));
+    }
+
+    #[test]
+    fn a_lead_card_above_its_list_belongs_to_the_block() {
+        let card = |class: &str, slug: &str, title: &str| {
+            format!(r#"<article class="{class}"><a href="/2022/05/03/{slug}"><img src="/{slug}.jpg"></a><h4><a href="/2022/05/03/{slug}">{title}</a></h4></article>"#)
+        };
+        let html = format!(
+            r#"<body><section class=head><h3><a href="/videos">Videos</a></h3></section><section class=videos>{}<section class=others><div class=row>{}{}</div></section></section></body>"#,
+            card("big", "lead-story-of-the-day", "The lead story of the day with a long headline"),
+            card("small", "second-story-in-the-list", "The second story in the list of videos"),
+            card("small", "third-story-in-the-list", "The third story in the list of videos"),
+        );
+        let t = teasers(&html);
+        let got: Vec<(&str, Option<&str>)> = t.iter().map(|t| (t.title.as_str(), t.group.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("The lead story of the day with a long headline", Some("Videos")),
+                ("The second story in the list of videos", Some("Videos")),
+                ("The third story in the list of videos", Some("Videos")),
+            ]
+        );
+        // A linked heading above a list names it; it is no lead card.
+        let named = html.replace(&card("big", "lead-story-of-the-day", "The lead story of the day with a long headline"), "");
+        assert_eq!(teasers(&named).len(), 2);
     }
 
     #[test]
