@@ -1148,7 +1148,10 @@ impl<'a> Finder<'a> {
                     // (Its cards, its lead card above it included.)
                     let row_chars: u32 = row_cards.iter().map(|c| self.chars(c.node)).sum();
                     let most = row_chars.max(self.chars(*before)) * 2 >= self.chars(s);
-                    if cards.len() > 1 && most && (self.same_kind(s, cur) || self.same_kind(*before, e) || same_template) {
+                    // A single card continues a list only as the next item of
+                    // the same kind right after it.
+                    let next_item = cur == e && self.same_kind(s, cur);
+                    if most && (next_item || (cards.len() > 1 && (self.same_kind(s, cur) || self.same_kind(*before, e) || same_template))) {
                         return Some(Heading { named: h.named || *named, ..h.clone() });
                     }
                 }
@@ -1396,6 +1399,20 @@ mod tests {
         // A linked heading above a list names it; it is no lead card.
         let named = html.replace(&card("big", "lead-story-of-the-day", "The lead story of the day with a long headline"), "");
         assert_eq!(teasers(&named).len(), 2);
+    }
+
+    #[test]
+    fn boxes_listed_one_after_another_share_their_heading() {
+        let html = r#"<body><div class="linklist teaser-links"><p><strong>Mehr zu diesem Thema:</strong></p><ul>
+            <li><a href="/investigativ/whistleblowerin-gegen-rheinmetall-101.html">Eine Whistleblowerin gegen Rheinmetall, 04.06.2019</a></li>
+            <li><a href="/ausland/ruestungs-exporte-saudi-arabien-101.html">Rüstung für Saudi-Arabien: Exporte dank Lücken im Gesetz</a></li>
+            <li><strong>Alle Meldungen zum Thema</strong> | <a rel="tag" href="/thema/investigativ/">Investigativ</a> | <a rel="tag" href="/thema/rheinmetall/">Rheinmetall</a></li>
+            <li><a href="/atlas/#letzte-24-stunden"><strong>Nachrichtenatlas</strong> | Deutschland</a></li>
+            </ul></div></body>"#;
+        let t = teasers(html);
+        let groups: Vec<Option<&str>> = t.iter().map(|t| t.group.as_deref()).collect();
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(groups, vec![Some("Mehr zu diesem Thema:"); 2]);
     }
 
     #[test]
