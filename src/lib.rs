@@ -43,6 +43,7 @@ mod entities;
 mod entities_table;
 mod error;
 mod hidden;
+mod hints;
 mod json;
 mod listing;
 mod meta;

@@ -602,53 +602,6 @@ pub(crate) mod readability {
 /// Class token prefixes of taxonomy terms (WordPress and others).
 pub(crate) static TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post_tag-", "topic-"];
 
-/// Matches `value` (a class or id attribute) against `CLASS_WORDS`.
-pub(crate) fn hints_of(value: &str) -> Hints {
-    if value.is_empty() {
-        return 0;
-    }
-    let lower;
-    // Lowercase; and (ours) BEM's "__" and other underscores join words as
-    // "-" does ("article__meta" is "article-meta").
-    let value = if value.bytes().any(|b| b.is_ascii_uppercase() || b == b'_') {
-        lower = value.to_ascii_lowercase().replace("__", "-").replace('_', "-");
-        lower.as_str()
-    } else {
-        value
-    };
-    // Ours: tokens that name the post's categories and tags ("category-
-    // no-newsletter", "tag-sidebar") describe its topic, not the element.
-    let filtered;
-    let value = if TAXONOMY_PREFIXES.iter().any(|p| value.contains(p)) {
-        filtered = value.split_ascii_whitespace().filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))).collect::<Vec<_>>().join(" ");
-        filtered.as_str()
-    } else {
-        value
-    };
-    let mut hints = 0;
-    for &(concept, how, words) in CLASS_WORDS {
-        if hints & concept == 0 && words.iter().any(|w| matches(value, w, how)) {
-            hints |= concept;
-        }
-    }
-    hints
-}
-
-fn matches(value: &str, word: &str, how: Match) -> bool {
-    match how {
-        Match::Substring => value.contains(word),
-        Match::Token => value.split_ascii_whitespace().any(|t| t == word),
-        Match::Word => {
-            let bytes = value.as_bytes();
-            value.match_indices(word).any(|(i, _)| {
-                let before = i.checked_sub(1).map(|j| bytes[j]);
-                let after = bytes.get(i + word.len()).copied();
-                !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-            })
-        }
-    }
-}
-
 /// Is `url` an embed from a known video host?
 pub(crate) fn is_video_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
@@ -664,26 +617,6 @@ pub(crate) fn has_image_extension(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn class_words_match_as_readability_does() {
-        assert!(hints_of("site-footer") & hint::UNLIKELY != 0);
-        assert!(hints_of("Main-Content") & hint::MAYBE != 0);
-        assert!(hints_of("hid") & hint::NEGATIVE != 0);
-        assert!(hints_of("a hid b") & hint::NEGATIVE != 0);
-        assert_eq!(hints_of("hidx") & hint::NEGATIVE, 0);
-        assert!(hints_of("social_share-bar") & hint::SHARE != 0);
-        assert_eq!(hints_of("shared-items") & hint::SHARE, 0);
-        assert!(hints_of("ad-slot ad-leaderboard") & hint::AD != 0);
-        assert!(hints_of("comment-respond") & hint::COMMENTS != 0);
-        assert!(hints_of("disqus_thread") & hint::COMMENTS != 0);
-        assert_eq!(hints_of("fc-item--is-commentable") & hint::COMMENTS, 0);
-        assert_eq!(hints_of("header-admin") & hint::AD, 0);
-        assert_eq!(hints_of(""), 0);
-        assert_eq!(hints_of("post category-no-newsletter tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
-        assert!(hints_of("post newsletter-box") & hint::CLUTTER != 0);
-        assert!(hints_of("article__meta") & hint::CLUTTER != 0);
-    }
 
     #[test]
     fn image_and_video_urls() {

@@ -6,6 +6,7 @@
 
 use crate::dom::{flag, tflag, Document, Extra, Media, Node, TextNode, NONE};
 use crate::entities::{self, Context};
+use crate::hints;
 use crate::meta::{MetaTag, RawMeta};
 use crate::options::Deadline;
 use crate::rules::{self, COMMAS, LAZY_SRCSET_ATTRIBUTES, LAZY_SRC_ATTRIBUTES, UNLIKELY_ROLES};
@@ -330,7 +331,7 @@ impl State {
             let value = entities::decode(raw_value, Context::Attribute);
             match &*name {
                 "class" => {
-                    node.class_hints = rules::hints_of(&value);
+                    node.class_hints = hints::hints_of(&value);
                     node.class_hash = hash(value.trim());
                     if !value.trim().is_empty() {
                         node.flags |= flag::HAS_CLASS;
@@ -344,7 +345,7 @@ impl State {
                     continue;
                 }
                 "id" => {
-                    node.id_hints = rules::hints_of(&value);
+                    node.id_hints = hints::hints_of(&value);
                     extra.id = Some(value.trim().to_string()).filter(|v| !v.is_empty());
                     has_extra |= extra.id.is_some();
                 }

@@ -1,0 +1,114 @@
+//! Class and id hints: which concepts of `rules::CLASS_WORDS` an attribute
+//! value names ("sidebar", "related", "byline"...), as a bit set.
+//!
+//! Runs once per class and id attribute of the page, so the word list is
+//! indexed by first byte once per process and every position of the value
+//! is compared only with the words that start with its byte.
+
+use crate::rules::{Hints, Match, CLASS_WORDS, TAXONOMY_PREFIXES};
+use std::sync::OnceLock;
+
+struct Word {
+    text: &'static [u8],
+    concept: Hints,
+    how: Match,
+}
+
+/// The words of `CLASS_WORDS` sorted by first byte, and where each first
+/// byte's words start.
+struct Index {
+    words: Vec<Word>,
+    start: [u16; 257],
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut words: Vec<Word> = CLASS_WORDS
+            .iter()
+            .flat_map(|&(concept, how, words)| words.iter().map(move |w| Word { text: w.as_bytes(), concept, how }))
+            .filter(|w| !w.text.is_empty())
+            .collect();
+        words.sort_by_key(|w| w.text[0]);
+        let mut start = [0u16; 257];
+        for b in 0..256 {
+            start[b + 1] = start[b] + words.iter().filter(|w| w.text[0] as usize == b).count() as u16;
+        }
+        Index { words, start }
+    })
+}
+
+/// Matches `value` (a class or id attribute) against `CLASS_WORDS`.
+pub(crate) fn hints_of(value: &str) -> Hints {
+    if value.is_empty() {
+        return 0;
+    }
+    let lower;
+    // Lowercase; and (ours) BEM's "__" and other underscores join words as
+    // "-" does ("article__meta" is "article-meta").
+    let value = if value.bytes().any(|b| b.is_ascii_uppercase() || b == b'_') {
+        lower = value.to_ascii_lowercase().replace("__", "-").replace('_', "-");
+        lower.as_str()
+    } else {
+        value
+    };
+    // Ours: tokens that name the post's categories and tags ("category-
+    // no-newsletter", "tag-sidebar") describe its topic, not the element.
+    let filtered;
+    let value = if TAXONOMY_PREFIXES.iter().any(|p| value.contains(p)) {
+        filtered = value.split_ascii_whitespace().filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))).collect::<Vec<_>>().join(" ");
+        filtered.as_str()
+    } else {
+        value
+    };
+    let index = index();
+    let v = value.as_bytes();
+    let mut hints = 0;
+    for i in 0..v.len() {
+        let b = v[i] as usize;
+        for w in &index.words[index.start[b] as usize..index.start[b + 1] as usize] {
+            if hints & w.concept == 0 && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
+                hints |= w.concept;
+            }
+        }
+    }
+    hints
+}
+
+/// Does the match of length `len` at `i` meet its word's boundary rule?
+fn bounded(v: &[u8], i: usize, len: usize, how: Match) -> bool {
+    let before = i.checked_sub(1).map(|j| v[j]);
+    let after = v.get(i + len).copied();
+    match how {
+        Match::Substring => true,
+        Match::Word => !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric()),
+        Match::Token => before.is_none_or(|b| b.is_ascii_whitespace()) && after.is_none_or(|b| b.is_ascii_whitespace()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::hint;
+
+    #[test]
+    fn class_words_match_as_readability_does() {
+        assert!(hints_of("site-footer") & hint::UNLIKELY != 0);
+        assert!(hints_of("Main-Content") & hint::MAYBE != 0);
+        assert!(hints_of("hid") & hint::NEGATIVE != 0);
+        assert!(hints_of("a hid b") & hint::NEGATIVE != 0);
+        assert_eq!(hints_of("hidx") & hint::NEGATIVE, 0);
+        assert!(hints_of("social_share-bar") & hint::SHARE != 0);
+        assert_eq!(hints_of("shared-items") & hint::SHARE, 0);
+        assert!(hints_of("ad-slot ad-leaderboard") & hint::AD != 0);
+        assert!(hints_of("comment-respond") & hint::COMMENTS != 0);
+        assert!(hints_of("disqus_thread") & hint::COMMENTS != 0);
+        assert_eq!(hints_of("fc-item--is-commentable") & hint::COMMENTS, 0);
+        assert_eq!(hints_of("header-admin") & hint::AD, 0);
+        assert_eq!(hints_of(""), 0);
+        assert_eq!(hints_of("post category-no-newsletter tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
+        assert!(hints_of("post newsletter-box") & hint::CLUTTER != 0);
+        assert!(hints_of("article__meta") & hint::CLUTTER != 0);
+    }
+
+}
