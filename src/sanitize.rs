@@ -89,7 +89,7 @@ impl Links {
         }
         match &self.base {
             Some(b) => b.join(&cleaned),
-            None => Some(cleaned),
+            None => Some(cleaned.into_owned()),
         }
     }
 
@@ -97,7 +97,7 @@ impl Links {
     pub(crate) fn href(&self, raw: &str) -> Option<String> {
         let cleaned = url::clean(raw);
         if cleaned.starts_with('#') && self.keep_fragments {
-            return Some(cleaned);
+            return Some(cleaned.into_owned());
         }
         let abs = self.absolute(&cleaned)?;
         // Without a base URL a relative link stays relative; never a scheme we refuse.
@@ -112,7 +112,7 @@ impl Links {
     pub(crate) fn image(&self, raw: &str) -> Option<String> {
         let cleaned = url::clean(raw);
         if url::scheme_of(&cleaned).as_deref() == Some("data") {
-            return cleaned.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")).then_some(cleaned);
+            return cleaned.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")).then(|| cleaned.into_owned());
         }
         self.absolute(&cleaned).filter(|u| !u.starts_with("mailto:"))
     }

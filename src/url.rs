@@ -63,7 +63,7 @@ impl Url {
     /// Returns `None` when the reference cannot be a URL (e.g. `http://`).
     pub(crate) fn join(&self, reference: &str) -> Option<String> {
         let reference = clean(reference);
-        let reference = reference.as_str();
+        let reference: &str = &reference;
         if let Some((scheme, rest)) = split_scheme(reference) {
             if !is_special(&scheme) {
                 return Some(format!("{scheme}:{rest}"));
@@ -128,12 +128,13 @@ impl std::fmt::Display for Url {
 
 /// Strips leading/trailing C0 controls and spaces and removes tabs and
 /// newlines anywhere, as the URL parser does before anything else.
-pub(crate) fn clean(input: &str) -> String {
-    input
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|&c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+pub(crate) fn clean(input: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        trimmed.chars().filter(|&c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>().into()
+    } else {
+        trimmed.into()
+    }
 }
 
 /// The scheme of a URL after cleaning, lowercased, if it has one.
