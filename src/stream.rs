@@ -11,7 +11,7 @@ use std::rc::Rc;
 ///
 /// ```
 /// let mut x = decant::Extractor::new(decant::Options::new());
-/// x.write(b"<html><body><article><h1>Hi</h1>").unwrap();
+/// x.write(b"<html><head><title>Hi</title></head><body><article><h1>Hi</h1>").unwrap();
 /// x.write(b"<p>Some words.</p></article></body></html>").unwrap();
 /// let article = x.finish().unwrap();
 /// assert_eq!(article.text_content.as_deref(), Some("Some words."));
