@@ -422,7 +422,9 @@ impl Attempt<'_> {
         close(&mut run, &mut out);
         for (p, _) in &mut out {
             if p.texts.0 == u32::MAX {
-                p.texts = (p.texts.1, p.texts.1);
+                // A run of elements only: an empty range of texts where it starts.
+                let at = doc.node(p.nodes.0).text_start;
+                p.texts = (at, at);
             }
         }
         (out, chain_seen)

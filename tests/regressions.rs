@@ -1,0 +1,31 @@
+#![cfg(not(target_arch = "wasm32"))]
+
+//! One test per bug found by the robustness work (hand-found or by the
+//! fuzzer), each with the smallest input that showed it.
+
+
+
+use decant::Options;
+
+fn para() -> String {
+    "Some words of a long paragraph, with commas, and more of them. ".repeat(6)
+}
+
+fn content(html: &str) -> String {
+    let a = decant::extract(html, &Options::new().with_url("https://news.example/a/b.html").unwrap()).unwrap();
+    a.content.expect("an article")
+}
+
+/// select.rs: a run of inline elements without text of its own (an `<img>`,
+/// a `<span>` with only child elements) next to the article's container
+/// had an empty text range (u32::MAX, u32::MAX), and reading its text as a
+/// sibling candidate indexed past the end: a panic on ordinary pages
+/// (tests/fixtures/teasers-de-teslamag and others).
+#[test]
+fn element_only_inline_run_beside_the_article_does_not_panic() {
+    let p = para();
+    for tail in ["<img src=a.jpg>", "<span><b>tail words</b></span>", "<a href=/x><img src=b.jpg></a>"] {
+        let html = format!("<body><div><div><p>{p}</p><p>{p}</p></div>{tail}</div></body>");
+        assert!(content(&html).contains("Some words"), "{tail}");
+    }
+}
