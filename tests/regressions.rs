@@ -3,7 +3,7 @@
 //! One test per bug found by the robustness work (hand-found or by the
 //! fuzzer), each with the smallest input that showed it.
 
-
+mod common;
 
 use decant::Options;
 
@@ -27,5 +27,19 @@ fn element_only_inline_run_beside_the_article_does_not_panic() {
     for tail in ["<img src=a.jpg>", "<span><b>tail words</b></span>", "<a href=/x><img src=b.jpg></a>"] {
         let html = format!("<body><div><div><p>{p}</p><p>{p}</p></div>{tail}</div></body>");
         assert!(content(&html).contains("Some words"), "{tail}");
+    }
+}
+
+/// scan.rs: an unclosed `<svg>` (`<svg/onload=…>`) or `<svg></p>` hid every
+/// paragraph after it, though a browser leaves foreign content at the next
+/// `<p>` and shows them.
+#[test]
+fn unclosed_svg_does_not_hide_the_rest_of_the_article() {
+    let p = para();
+    for vector in ["<svg/onload=alert(1)>", "<svg></p><style>x</style>", "<math><mi>x</mi>"] {
+        let html = format!("<body><article><p>{p}</p>{vector}<p>Afterwards {p}</p></article></body>");
+        let c = content(&html);
+        assert!(c.contains("Afterwards"), "{vector}: {c}");
+        common::safety::assert_safe(&c);
     }
 }
