@@ -15,9 +15,10 @@ use crate::select::{Item, Selection};
 use crate::tags::Tag;
 use crate::text::{Break, PlainText};
 use crate::Error;
-use lol_html::html_content::{ContentType, Element, TextChunk};
-use lol_html::{doc_comments, doc_text, doctype, element, rewrite_str, RewriteStrSettings};
+use lol_html::html_content::{Element, TextChunk};
+use lol_html::{doc_text, element, HtmlRewriter, Settings};
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// What to write out.
 pub(crate) struct Plan {
@@ -307,20 +308,29 @@ fn clean_text(text: &str) -> String {
 }
 
 /// Writes the article's HTML.
+///
+/// The output is built here from pass 2's events, never copied from the
+/// page: start and end tags of kept elements (allow-listed names, checked
+/// attributes), escaped text, and images from `<noscript>`. Whatever else
+/// the page holds (stray end tags such as `</noscript>` or `</p onclick=…>`,
+/// comments, processing instructions) cannot reach it. Kept elements the
+/// page leaves open are closed at the end, so the output is balanced and
+/// cannot run on into markup the embedder puts after it.
 pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<String, Error> {
     let slice = doc.src.get(plan.span.0..plan.span.1).unwrap_or("");
     if slice.is_empty() {
         return Ok(String::new());
     }
+    let out: Output = Rc::new(RefCell::new(Writer::default()));
     let elements = Cell::new(plan.first_node);
     let texts = Cell::new(plan.first_text);
     // The text node being written: (index, already emitted).
     let current: RefCell<Option<(u32, bool)>> = RefCell::new(None);
-    let settings = RewriteStrSettings::new()
+    let settings = Settings::new()
         .append_element_content_handler(element!("*", |el: &mut Element| {
             let n = elements.get();
             elements.set(n + 1);
-            write_element(doc, plan, links, n, el);
+            write_element(doc, plan, links, n, el, &out);
             Ok(())
         }))
         .append_document_content_handler(doc_text!(|t: &mut TextChunk| {
@@ -329,57 +339,103 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
                 *cur = Some((texts.get(), false));
                 texts.set(texts.get() + 1);
             }
-            match cur.as_mut() {
-                Some((k, emitted)) if plan.keep_text.get(*k as usize).copied().unwrap_or(false) => {
-                    if *emitted {
-                        t.remove();
-                    } else {
-                        let text = &doc.texts[*k as usize];
-                        let decoded = clean_text(&doc.text_of(text));
-                        let out = if text.flags & tflag::PRESERVE != 0 { decoded } else { collapse(&decoded) };
-                        t.replace(&out, ContentType::Text);
-                        *emitted = true;
-                    }
+            if let Some((k, emitted)) = cur.as_mut() {
+                if !*emitted && plan.keep_text.get(*k as usize).copied().unwrap_or(false) {
+                    let text = &doc.texts[*k as usize];
+                    let decoded = clean_text(&doc.text_of(text));
+                    let text = if text.flags & tflag::PRESERVE != 0 { decoded } else { collapse(&decoded) };
+                    escape_text(&mut out.borrow_mut().html, &text);
+                    *emitted = true;
                 }
-                _ => t.remove(),
             }
             if t.last_in_text_node() {
                 *cur = None;
             }
             Ok(())
         }))
-        .append_document_content_handler(doc_comments!(|c| {
-            c.remove();
-            Ok(())
-        }))
-        .append_document_content_handler(doctype!(|d| {
-            d.remove();
-            Ok(())
-        }));
-    let settings = settings.with_strict(false);
-    let html = rewrite_str(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok(html.trim().to_string())
+        .with_strict(false);
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    rewriter.write(slice.as_bytes()).map_err(|e| Error::Internal(e.to_string()))?;
+    rewriter.end().map_err(|e| Error::Internal(e.to_string()))?;
+    let mut w = out.borrow_mut();
+    while let Some((_, tag)) = w.open.pop() {
+        w.end_tag(tag);
+    }
+    Ok(w.html.trim().to_string())
 }
 
-fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element) {
+type Output = Rc<RefCell<Writer>>;
+
+/// The HTML written so far, and the kept elements still open.
+#[derive(Default)]
+struct Writer {
+    html: String,
+    open: Vec<(u32, Tag)>,
+}
+
+impl Writer {
+    fn end_tag(&mut self, tag: Tag) {
+        self.html.push_str("</");
+        self.html.push_str(tag.name());
+        self.html.push('>');
+    }
+}
+
+fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element, out: &Output) {
     match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
         Render::Keep(tag) => {
-            let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
-            for name in names {
-                el.remove_attribute(&name);
-            }
-            let _ = el.set_tag_name(tag.name());
+            let mut w = out.borrow_mut();
+            w.html.push('<');
+            w.html.push_str(tag.name());
             for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.media(n), links) {
-                let _ = el.set_attribute(name, &value.replace('&', "&amp;"));
+                w.html.push(' ');
+                w.html.push_str(name);
+                w.html.push_str("=\"");
+                w.html.push_str(&sanitize::escape_attribute(&value));
+                w.html.push('"');
+            }
+            w.html.push('>');
+            if tag.is_void() {
+                return;
+            }
+            match el.end_tag_handlers() {
+                Some(handlers) => {
+                    w.open.push((n, tag));
+                    let out = out.clone();
+                    handlers.push(Box::new(move |_| {
+                        let mut w = out.borrow_mut();
+                        // Close what is still open inside it, then the element.
+                        if let Some(i) = w.open.iter().rposition(|&(o, _)| o == n) {
+                            while w.open.len() > i {
+                                if let Some((_, t)) = w.open.pop() {
+                                    w.end_tag(t);
+                                }
+                            }
+                        }
+                        Ok(())
+                    }));
+                }
+                None => w.end_tag(tag),
             }
         }
         Render::NoscriptImage => {
             if let Some(img) = doc.media(n).and_then(|m| sanitize::image_html(m, links)) {
-                el.before(&img, ContentType::Html);
+                out.borrow_mut().html.push_str(&img);
             }
-            el.remove();
         }
-        Render::Unwrap | Render::Drop => el.remove_and_keep_content(),
+        Render::Unwrap | Render::Drop => {}
+    }
+}
+
+/// Escapes text for HTML, as lol_html does for `ContentType::Text`.
+fn escape_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
     }
 }
 

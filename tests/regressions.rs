@@ -43,3 +43,28 @@ fn unclosed_svg_does_not_hide_the_rest_of_the_article() {
         common::safety::assert_safe(&c);
     }
 }
+
+/// clean.rs: pass 2 copied whatever lol_html did not hand to a handler into
+/// the output, so stray end tags of the page — `</noscript>`, `</style>`,
+/// `</input>`, `</p onclick=…>` — reached it, and elements left open by the
+/// page stayed open. The output is now written by decant alone: only
+/// allow-listed tags, and every element closed.
+#[test]
+fn output_has_no_stray_end_tags_and_is_balanced() {
+    let p = para();
+    let html = format!(
+        "<body><article><p>{p}</p></noscript></style></input></script></p onclick=alert(1)><p>{p}</p>\
+         <noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript><p>Last {p} <em>open <strong>ended"
+    );
+    let c = content(&html);
+    for bad in ["</noscript", "</style", "</input", "</script", "onclick"] {
+        assert!(!c.contains(bad), "{bad} in {c}");
+    }
+    assert!(c.ends_with("</strong></em></p>"), "{c}");
+    // Every tag in the output is one decant writes.
+    let allowed = ["p", "em", "strong", "img", "h2", "a", "br", "figure", "figcaption", "ul", "ol", "li", "blockquote"];
+    for tag in c.split('<').skip(1) {
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        assert!(allowed.contains(&name.as_str()), "<{tag} in {c}");
+    }
+}
