@@ -9,7 +9,7 @@
 //! footers and comments are never teasers; blocks inside the article body
 //! must also be named like teaser blocks, so lists of sources stay text.
 
-use crate::dom::{flag, Document, NONE};
+use crate::dom::{flag, tflag, Document, NONE};
 use crate::rules::{hint, teaser as T, NON_ARTICLE_PATHS, PAGINATION_WORDS, TEASER_HEADINGS};
 use crate::sanitize::Links;
 use crate::tags::Tag;
@@ -47,14 +47,21 @@ struct Finder<'a> {
     excluded: Vec<bool>,
     /// Per link element: its teaser URL, if it points to another article.
     targets: Vec<Option<String>>,
+    /// `next_target[i]`: the first element from `i` on with a target
+    /// (`doc.len()` if none), so a subtree without links is skipped at once.
+    next_target: Vec<u32>,
+    /// `next_image[i]`: the same for `<img>` elements.
+    next_image: Vec<u32>,
 }
 
 /// Finds the teasers of a page. `in_article(n)` says whether an element is
 /// part of the chosen article body.
 pub(crate) fn find(doc: &Document, links: &Links, page_url: Option<&str>, in_article: &dyn Fn(u32) -> bool) -> Teasers {
-    let mut f = Finder { doc, links, page: page_url.and_then(Url::parse), excluded: Vec::new(), targets: Vec::new() };
+    let mut f = Finder { doc, links, page: page_url.and_then(Url::parse), excluded: Vec::new(), targets: Vec::new(), next_target: Vec::new(), next_image: Vec::new() };
     f.excluded = f.exclusions();
     f.targets = (0..doc.len() as u32).map(|n| f.target(n)).collect();
+    f.next_target = next_where(doc, |n| f.targets[n as usize].is_some());
+    f.next_image = next_where(doc, |n| doc.tag(n) == Tag::Img);
     let mut consumed = vec![false; doc.len()];
     let mut blocks: Vec<(u32, Vec<Card>, Option<(u32, String)>)> = Vec::new();
     for e in (0..doc.len() as u32).rev() {
@@ -100,6 +107,23 @@ pub(crate) fn find(doc: &Document, links: &Links, page_url: Option<&str>, in_art
         }
     }
     Teasers { found, blocks: roots }
+}
+
+/// `out[i]`: the first element from `i` on for which `is` holds, else
+/// `doc.len()` (one entry past the end, too).
+fn next_where(doc: &Document, is: impl Fn(u32) -> bool) -> Vec<u32> {
+    let mut out = vec![doc.len() as u32; doc.len() + 1];
+    for n in (0..doc.len()).rev() {
+        out[n] = if is(n as u32) { n as u32 } else { out[n + 1] };
+    }
+    out
+}
+
+/// Does `n` hold any text? (As `!doc.text(n).is_empty()`, without building
+/// the text: on deep pages that was quadratic.)
+fn has_text(doc: &Document, n: u32) -> bool {
+    let node = doc.node(n);
+    doc.texts[node.text_start as usize..node.text_end as usize].iter().any(|t| t.chars > 0 && t.flags & tflag::NON_CONTENT == 0)
 }
 
 fn is_teaser_heading(text: &str) -> bool {
@@ -184,7 +208,7 @@ impl Finder<'_> {
             if consumed[c as usize] || self.excluded[c as usize] || tag.is_heading() || matches!(tag, Tag::Br | Tag::Hr | Tag::Script | Tag::Style | Tag::Noscript) {
                 continue;
             }
-            if doc.node(c).hints() & hint::TITLE != 0 && (c + 1..doc.node(c).end).all(|d| self.targets[d as usize].is_none()) && self.targets[c as usize].is_none() {
+            if doc.node(c).hints() & hint::TITLE != 0 && self.next_target[c as usize] >= doc.node(c).end {
                 continue;
             }
             match self.card(c) {
@@ -193,7 +217,7 @@ impl Finder<'_> {
                     cards.push(card);
                 }
                 None => {
-                    if doc.text(c).chars().count() > 0 || (c + 1..doc.node(c).end).any(|d| doc.tag(d) == Tag::Img) {
+                    if has_text(doc, c) || self.next_image[c as usize + 1] < doc.node(c).end {
                         others += 1;
                     }
                 }
@@ -218,6 +242,9 @@ impl Finder<'_> {
     fn card(&self, c: u32) -> Option<Card> {
         let doc = self.doc;
         let end = doc.node(c).end;
+        if self.next_target[c as usize] >= end {
+            return None;
+        }
         let mut urls: Vec<&str> = Vec::new();
         let mut first: Option<u32> = None;
         for d in c..end {
