@@ -247,18 +247,21 @@ impl Finder<'_> {
         }
         let mut urls: Vec<&str> = Vec::new();
         let mut first: Option<u32> = None;
-        for d in c..end {
+        let mut d = self.next_target[c as usize];
+        while d < end {
             if let Some(u) = &self.targets[d as usize] {
                 if !urls.contains(&u.as_str()) {
                     urls.push(u);
+                    if urls.len() > T::MAX_LINKS_PER_CARD {
+                        // Not a card; stop before this gets quadratic on big subtrees.
+                        return None;
+                    }
                 }
                 first.get_or_insert(d);
             }
+            d = self.next_target[d as usize + 1];
         }
         let link = first?;
-        if urls.len() > T::MAX_LINKS_PER_CARD {
-            return None;
-        }
         let url = self.targets[link as usize].clone()?;
         // The headline: a heading (or title-named element) in the card,
         // else the text of a link to the card's article.
