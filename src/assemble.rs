@@ -18,7 +18,8 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     let selection = select::select(&doc, &title, metadata.byline.is_some(), options.char_threshold());
     deadline.check()?;
     let in_article = |n: u32| selection.as_ref().is_some_and(|s| contains(&doc, s, n));
-    let found = teasers::find(&doc, &links, options.url(), &in_article);
+    let found = teasers::find(&doc, &links, options.url(), &in_article, deadline);
+    deadline.check()?;
     let teasers: Vec<Teaser> = dedupe(found.found);
 
     let mut article = Article {

@@ -10,6 +10,7 @@
 //! must also be named like teaser blocks, so lists of sources stay text.
 
 use crate::dom::{flag, tflag, Document, NONE};
+use crate::options::Deadline;
 use crate::rules::{hint, teaser as T, NON_ARTICLE_PATHS, PAGINATION_WORDS, TEASER_HEADINGS};
 use crate::sanitize::Links;
 use crate::tags::Tag;
@@ -41,6 +42,9 @@ struct Card {
 
 struct Finder<'a> {
     doc: &'a Document,
+    /// Card searches on hostile pages can be slow; past the deadline the
+    /// search stops (the caller then reports the timeout).
+    deadline: Deadline,
     links: &'a Links,
     page: Option<Url>,
     /// Element is hidden, non-content, or inside navigation/footer/comments.
@@ -56,8 +60,8 @@ struct Finder<'a> {
 
 /// Finds the teasers of a page. `in_article(n)` says whether an element is
 /// part of the chosen article body.
-pub(crate) fn find(doc: &Document, links: &Links, page_url: Option<&str>, in_article: &dyn Fn(u32) -> bool) -> Teasers {
-    let mut f = Finder { doc, links, page: page_url.and_then(Url::parse), excluded: Vec::new(), targets: Vec::new(), next_target: Vec::new(), next_image: Vec::new() };
+pub(crate) fn find(doc: &Document, links: &Links, page_url: Option<&str>, in_article: &dyn Fn(u32) -> bool, deadline: Deadline) -> Teasers {
+    let mut f = Finder { doc, deadline, links, page: page_url.and_then(Url::parse), excluded: Vec::new(), targets: Vec::new(), next_target: Vec::new(), next_image: Vec::new() };
     f.excluded = f.exclusions();
     f.targets = (0..doc.len() as u32).map(|n| f.target(n)).collect();
     f.next_target = next_where(doc, |n| f.targets[n as usize].is_some());
@@ -67,6 +71,9 @@ pub(crate) fn find(doc: &Document, links: &Links, page_url: Option<&str>, in_art
     for e in (0..doc.len() as u32).rev() {
         if f.excluded[e as usize] || consumed[e as usize] {
             continue;
+        }
+        if f.deadline.check().is_err() {
+            break;
         }
         let Some(cards) = f.cards_of(e, &consumed) else { continue };
         let heading = f.group_heading(e, &cards);
@@ -242,7 +249,7 @@ impl Finder<'_> {
     fn card(&self, c: u32) -> Option<Card> {
         let doc = self.doc;
         let end = doc.node(c).end;
-        if self.next_target[c as usize] >= end {
+        if self.next_target[c as usize] >= end || self.deadline.check().is_err() {
             return None;
         }
         let mut urls: Vec<&str> = Vec::new();
@@ -393,7 +400,7 @@ mod tests {
     fn teasers(html: &str) -> Vec<Found> {
         let s = scan(html);
         let links = Links::new(Some("https://news.example/politik/story-1"), None);
-        find(&s.doc, &links, Some("https://news.example/politik/story-1"), &|_| false).found
+        find(&s.doc, &links, Some("https://news.example/politik/story-1"), &|_| false, crate::Options::new().deadline()).found
     }
 
     #[test]

@@ -120,3 +120,18 @@ fn many_links_in_one_container_are_not_quadratic() {
     assert!(a.content.is_some());
     assert!(start.elapsed().as_secs() < 15, "{:?}", start.elapsed());
 }
+
+/// teasers.rs: the card search did not look at the time budget, and on
+/// nested link-and-list soup its title search is slow (depth x text per
+/// link): 20,000 repetitions of `<table><tr><td><ul><li>…<a href><b><i>…`
+/// ran 95 s in release whatever the budget. It now stops at the deadline.
+#[test]
+fn the_teaser_search_keeps_to_the_time_budget() {
+    let soup = "<table><tr><td><ul><li><dl><dt><dd><a href=/x><b><i><span><font><em>x".repeat(20_000);
+    let html = format!("<body><article><p>{}</p>{soup}", para());
+    let options = Options::new().with_url("https://news.example/a/b.html").unwrap().with_time_budget_ms(1_000);
+    let start = std::time::Instant::now();
+    let result = decant::extract(&html, &options);
+    assert!(matches!(result, Ok(_) | Err(decant::Error::Timeout { budget_ms: 1_000 })), "{:?}", result.err());
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
