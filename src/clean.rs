@@ -179,10 +179,12 @@ impl Plan {
 
     /// The article as plain text.
     pub(crate) fn plain_text(&self, doc: &Document) -> String {
-        let mut out = PlainText::default();
-        let mut pending = Break::None;
         let first = self.first_text as usize;
         let last = doc.texts.partition_point(|x| (x.start as usize) < self.span.1);
+        // Decoded text is never longer than its source; breaks add two bytes.
+        let room = (first..last).filter(|&t| self.keep_text[t]).map(|t| (doc.texts[t].end - doc.texts[t].start) as usize + 2).sum();
+        let mut out = PlainText::with_capacity(room);
+        let mut pending = Break::None;
         for t in first..last {
             pending = pending.max(self.breaks[t]);
             if !self.keep_text[t] {
@@ -321,7 +323,10 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
     if slice.is_empty() {
         return Ok(String::new());
     }
-    let out: Output = Rc::new(RefCell::new(Writer::default()));
+    // The output is about as long as the part of the page it comes from
+    // (attributes go, absolute URLs get longer): room for that, so a big
+    // article does not double its buffer next to the page.
+    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(slice.len() + slice.len() / 8), open: Vec::new() }));
     let elements = Cell::new(plan.first_node);
     let texts = Cell::new(plan.first_text);
     // The text node being written: (index, already emitted).
@@ -361,7 +366,12 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
     while let Some((_, tag)) = w.open.pop() {
         w.end_tag(tag);
     }
-    Ok(w.html.trim().to_string())
+    let mut html = std::mem::take(&mut w.html);
+    html.truncate(html.trim_end().len());
+    let start = html.len() - html.trim_start().len();
+    html.drain(..start);
+    html.shrink_to_fit();
+    Ok(html)
 }
 
 type Output = Rc<RefCell<Writer>>;
@@ -387,7 +397,7 @@ fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut El
             let mut w = out.borrow_mut();
             w.html.push('<');
             w.html.push_str(tag.name());
-            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.media(n), links) {
+            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.href(n), doc.media(n), links) {
                 w.html.push(' ');
                 w.html.push_str(name);
                 w.html.push_str("=\"");

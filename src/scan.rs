@@ -142,6 +142,12 @@ impl Scanner {
         let State { mut doc, meta, noscript, .. } = st;
         doc.src = src;
         resolve_noscript_images(&mut doc, noscript);
+        // The tables are complete: give back the room they grew into.
+        doc.nodes.shrink_to_fit();
+        doc.texts.shrink_to_fit();
+        doc.media.shrink_to_fit();
+        doc.extras.shrink_to_fit();
+        doc.hrefs.shrink_to_fit();
         Ok(Scan { doc, meta })
     }
 }
@@ -359,6 +365,7 @@ impl State {
         let (mut aria_hidden, mut modal, mut dialog) = (false, false, false);
         let mut meta = MetaTag::default();
         let mut rel = String::new();
+        let mut href: Option<String> = None;
         for attr in el.attributes() {
             let Some(name_loc) = attr.name_source_location() else { continue };
             let Some(raw_name) = src.get(name_loc.bytes()) else { continue };
@@ -428,10 +435,9 @@ impl State {
                         if crate::url::scheme_of(v).is_some_and(|s| !matches!(s.as_str(), "http" | "https" | "mailto")) {
                             node.flags |= flag::SCRIPT_LINK;
                         }
-                        extra.href = Some(v.to_string());
-                        has_extra = true;
+                        href = Some(v.to_string());
                     }
-                    Tag::Link => extra.href = Some(value.trim().to_string()),
+                    Tag::Link => href = Some(value.trim().to_string()),
                     Tag::Base if self.meta.base_href.is_none() => self.meta.base_href = Some(value.trim().to_string()),
                     _ => {}
                 },
@@ -517,7 +523,7 @@ impl State {
                 self.meta.html_dir = extra.dir.clone().filter(|d| !d.is_empty());
             }
             Tag::Link if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.meta.canonical.is_none() => {
-                self.meta.canonical = extra.href.take();
+                self.meta.canonical = href.take();
             }
             Tag::Meta if !meta.content.is_empty() => self.meta.metas.push(meta),
             _ => {}
@@ -534,6 +540,9 @@ impl State {
         }
         if has_extra && tag != Tag::Link {
             self.doc.extras.push((id, extra));
+        }
+        if let Some(h) = href.filter(|_| matches!(tag, Tag::A | Tag::Area)) {
+            self.doc.hrefs.push((id, h));
         }
     }
 }

@@ -56,33 +56,43 @@ impl Extractor {
         self.scanner.feed()
     }
 
+    /// Room for a page of `bytes` bytes, when its size is known up front
+    /// (the decoded page then needs no room to grow into).
+    pub(crate) fn reserve(&mut self, bytes: usize) {
+        self.src.borrow_mut().reserve(bytes.min(self.options.max_input_bytes().saturating_add(1)));
+    }
+
     /// Ends the input and extracts the article.
-    pub fn finish(mut self) -> Result<Article, Error> {
-        if let Some(e) = self.failed.take() {
-            return Err(e);
-        }
-        self.decoder.finish(&mut self.src.borrow_mut())?;
-        if self.src.borrow().trim().is_empty() {
-            return Err(Error::Empty);
-        }
-        let scan = self.scanner.finish()?;
-        check_html(&scan)?;
-        self.deadline.check()?;
-        assemble::article(scan, &self.options, self.deadline)
+    pub fn finish(self) -> Result<Article, Error> {
+        let (scan, options, deadline) = self.end()?;
+        deadline.check()?;
+        assemble::article(scan, &options, deadline)
     }
 
     /// Ends the input and only answers whether the page looks readerable.
-    pub fn finish_readerable(mut self) -> Result<bool, Error> {
-        if let Some(e) = self.failed.take() {
+    pub fn finish_readerable(self) -> Result<bool, Error> {
+        let (scan, _, _) = self.end()?;
+        Ok(crate::readerable::is_probably_readerable(&scan.doc))
+    }
+
+    /// Ends the input and the scan.
+    fn end(self) -> Result<(Scan, Options, Deadline), Error> {
+        let Extractor { options, deadline, mut decoder, scanner, src, failed, .. } = self;
+        if let Some(e) = failed {
             return Err(e);
         }
-        self.decoder.finish(&mut self.src.borrow_mut())?;
-        if self.src.borrow().trim().is_empty() {
+        decoder.finish(&mut src.borrow_mut())?;
+        // The page is complete: give back the room it had to grow into
+        // before the article's HTML and text are built next to it.
+        src.borrow_mut().shrink_to_fit();
+        if src.borrow().trim().is_empty() {
             return Err(Error::Empty);
         }
-        let scan = self.scanner.finish()?;
+        // The scanner must hold the only reference, or it has to copy the page.
+        drop(src);
+        let scan = scanner.finish()?;
         check_html(&scan)?;
-        Ok(crate::readerable::is_probably_readerable(&scan.doc))
+        Ok((scan, options, deadline))
     }
 }
 
