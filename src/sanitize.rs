@@ -189,8 +189,10 @@ fn split_srcset(raw: &str) -> Vec<&str> {
 }
 
 fn is_descriptor(d: &str) -> bool {
-    let (num, unit) = d.split_at(d.len().saturating_sub(1));
-    matches!(unit, "w" | "x" | "h") && !num.is_empty() && num.parse::<f64>().is_ok()
+    // The unit is the last character, which need not be one byte.
+    let Some(unit) = d.chars().last() else { return false };
+    let num = &d[..d.len() - unit.len_utf8()];
+    matches!(unit, 'w' | 'x' | 'h') && !num.is_empty() && num.parse::<f64>().is_ok()
 }
 
 fn digits(v: &str) -> Option<String> {
@@ -378,6 +380,9 @@ mod tests {
         assert_eq!(l.srcset("a.jpg 1x, /b.jpg 2x").as_deref(), Some("https://news.example/a/a.jpg 1x, https://news.example/b.jpg 2x"));
         assert_eq!(l.srcset("javascript:alert(1) 1x, c.jpg 640w").as_deref(), Some("https://news.example/a/c.jpg 640w"));
         assert_eq!(l.srcset("x.jpg evil"), None);
+        // Found by the fuzzer: a descriptor ending in a multi-byte character panicked.
+        assert_eq!(l.srcset("a.jpg 1ة, b.jpg 2é"), None);
+        assert_eq!(l.srcset("a.jpg 1ة, b.jpg 2x").as_deref(), Some("https://news.example/a/b.jpg 2x"));
     }
 
     #[test]

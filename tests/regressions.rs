@@ -135,3 +135,13 @@ fn the_teaser_search_keeps_to_the_time_budget() {
     assert!(matches!(result, Ok(_) | Err(decant::Error::Timeout { budget_ms: 1_000 })), "{:?}", result.err());
     assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
+
+/// sanitize.rs (found by the fuzzer, `extract` target): a `srcset`
+/// descriptor ending in a multi-byte character (`1ة`) was split inside
+/// the character: a panic.
+#[test]
+fn srcset_descriptor_ending_in_a_multibyte_character() {
+    let html = format!("<body><article><p>{}</p><img srcset=\"a.jpg 1ة, b.jpg 2x\"><p>{}</p></article></body>", para(), para());
+    let c = content(&html);
+    assert!(c.contains("srcset=\"https://news.example/a/b.jpg 2x\""), "{c}");
+}
