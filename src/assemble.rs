@@ -22,7 +22,7 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     let in_article = selection.as_ref().map_or_else(|| vec![false; doc.len()], |s| article_mask(&doc, s, &pieces));
     let aliases: Vec<&str> = raw.canonical.as_deref().into_iter().chain(og_url(&raw)).collect();
     let page = teasers::Page { url: options.url(), aliases: &aliases, in_article: &in_article };
-    let found = teasers::find(&doc, &links, &page);
+    let found = teasers::find(&doc, &links, &page, deadline)?;
     let teasers: Vec<Teaser> = dedupe(found.found);
 
     let mut article = Article {

@@ -15,10 +15,11 @@ use crate::select::{Item, Selection};
 use crate::tags::Tag;
 use crate::text::{Break, PlainText};
 use crate::Error;
-use lol_html::html_content::{ContentType, Element, TextChunk};
 use crate::sink;
-use lol_html::{doc_comments, doc_text, doctype, element, Settings};
+use lol_html::html_content::{Element, TextChunk};
+use lol_html::{doc_text, element, Settings};
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// What to write out.
 pub(crate) struct Plan {
@@ -209,10 +210,12 @@ impl Plan {
 
     /// The article as plain text.
     pub(crate) fn plain_text(&self, doc: &Document) -> String {
-        let mut out = PlainText::default();
-        let mut pending = Break::None;
         let first = self.first_text as usize;
         let last = doc.texts.partition_point(|x| (x.start as usize) < self.span.1);
+        // Decoded text is never longer than its source; breaks add two bytes.
+        let room = (first..last).filter(|&t| self.keep_text[t]).map(|t| (doc.texts[t].end - doc.texts[t].start) as usize + 2).sum();
+        let mut out = PlainText::with_capacity(room);
+        let mut pending = Break::None;
         for t in first..last {
             pending = pending.max(self.breaks[t]);
             if !self.keep_text[t] {
@@ -337,11 +340,23 @@ fn clean_text(text: &str) -> String {
 }
 
 /// Writes the article's HTML.
+///
+/// The output is built here from pass 2's events, never copied from the
+/// page: start and end tags of kept elements (allow-listed names, checked
+/// attributes), escaped text, and images from `<noscript>`. Whatever else
+/// the page holds (stray end tags such as `</noscript>` or `</p onclick=…>`,
+/// comments, processing instructions) cannot reach it. Kept elements the
+/// page leaves open are closed at the end, so the output is balanced and
+/// cannot run on into markup the embedder puts after it.
 pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<String, Error> {
     let slice = doc.src.get(plan.span.0..plan.span.1).unwrap_or("");
     if slice.is_empty() {
         return Ok(String::new());
     }
+    // The output is about as long as the part of the page it comes from
+    // (attributes go, absolute URLs get longer): room for that, so a big
+    // article does not double its buffer next to the page.
+    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(slice.len() + slice.len() / 8), open: Vec::new() }));
     let elements = Cell::new(plan.first_node);
     let texts = Cell::new(plan.first_text);
     // The text node being written: (index, already emitted).
@@ -350,7 +365,7 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
         .append_element_content_handler(element!("*", |el: &mut Element| {
             let n = elements.get();
             elements.set(n + 1);
-            write_element(doc, plan, links, n, el);
+            write_element(doc, plan, links, n, el, &out);
             Ok(())
         }))
         .append_document_content_handler(doc_text!(|t: &mut TextChunk| {
@@ -359,65 +374,105 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
                 *cur = Some((texts.get(), false));
                 texts.set(texts.get() + 1);
             }
-            match cur.as_mut() {
-                Some((k, emitted)) if plan.keep_text.get(*k as usize).copied().unwrap_or(false) => {
-                    if *emitted {
-                        t.remove();
-                    } else {
-                        let text = &doc.texts[*k as usize];
-                        let decoded = clean_text(&doc.text_of(text));
-                        let out = if text.flags & tflag::PRESERVE != 0 { decoded } else { collapse(&decoded) };
-                        t.replace(&out, ContentType::Text);
-                        *emitted = true;
-                    }
+            if let Some((k, emitted)) = cur.as_mut() {
+                if !*emitted && plan.keep_text.get(*k as usize).copied().unwrap_or(false) {
+                    let text = &doc.texts[*k as usize];
+                    let decoded = clean_text(&doc.text_of(text));
+                    let text = if text.flags & tflag::PRESERVE != 0 { decoded } else { collapse(&decoded) };
+                    escape_text(&mut out.borrow_mut().html, &text);
+                    *emitted = true;
                 }
-                _ => t.remove(),
             }
             if t.last_in_text_node() {
                 *cur = None;
             }
             Ok(())
-        }))
-        .append_document_content_handler(doc_comments!(|c| {
-            c.remove();
-            Ok(())
-        }))
-        .append_document_content_handler(doctype!(|d| {
-            d.remove();
-            Ok(())
         }));
-    let html = sink::rewrite(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok(html.trim().to_string())
+    sink::read(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
+    let mut w = out.borrow_mut();
+    while let Some((_, tag)) = w.open.pop() {
+        w.end_tag(tag);
+    }
+    let mut html = std::mem::take(&mut w.html);
+    html.truncate(html.trim_end().len());
+    let start = html.len() - html.trim_start().len();
+    html.drain(..start);
+    html.shrink_to_fit();
+    Ok(html)
 }
 
-fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element) {
+type Output = Rc<RefCell<Writer>>;
+
+/// The HTML written so far, and the kept elements still open.
+#[derive(Default)]
+struct Writer {
+    html: String,
+    open: Vec<(u32, Tag)>,
+}
+
+impl Writer {
+    fn end_tag(&mut self, tag: Tag) {
+        self.html.push_str("</");
+        self.html.push_str(tag.name());
+        self.html.push('>');
+    }
+}
+
+fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element, out: &Output) {
     match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
-        Render::Keep(tag) if tag.is_void() && el.is_self_closing() => {
-            // "<br />" is written "<br>", as the HTML serializer writes it.
-            let mut html = format!("<{}", tag.name());
-            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.media(n), links) {
-                html.push_str(&format!(" {name}=\"{}\"", sanitize::escape_attribute(&value)));
-            }
-            html.push('>');
-            el.replace(&html, ContentType::Html);
-        }
         Render::Keep(tag) => {
-            let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
-            for name in names {
-                el.remove_attribute(&name);
+            let mut w = out.borrow_mut();
+            w.html.push('<');
+            w.html.push_str(tag.name());
+            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.href(n), doc.media(n), links) {
+                w.html.push(' ');
+                w.html.push_str(name);
+                w.html.push_str("=\"");
+                w.html.push_str(&sanitize::escape_attribute(&value));
+                w.html.push('"');
             }
-            let _ = el.set_tag_name(tag.name());
-            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.media(n), links) {
-                let _ = el.set_attribute(name, &value.replace('&', "&amp;"));
+            w.html.push('>');
+            if tag.is_void() {
+                return;
+            }
+            match el.end_tag_handlers() {
+                Some(handlers) => {
+                    w.open.push((n, tag));
+                    let out = out.clone();
+                    handlers.push(Box::new(move |_| {
+                        let mut w = out.borrow_mut();
+                        // Close what is still open inside it, then the element.
+                        if let Some(i) = w.open.iter().rposition(|&(o, _)| o == n) {
+                            while w.open.len() > i {
+                                if let Some((_, t)) = w.open.pop() {
+                                    w.end_tag(t);
+                                }
+                            }
+                        }
+                        Ok(())
+                    }));
+                }
+                None => w.end_tag(tag),
             }
         }
         Render::NoscriptImage => {
             if let Some(img) = doc.media(n).and_then(|m| sanitize::image_html(m, links)) {
-                el.before(&img, ContentType::Html);
+                out.borrow_mut().html.push_str(&img);
             }
-            el.remove();
         }
-        Render::Unwrap | Render::Drop => el.remove_and_keep_content(),
+        Render::Unwrap | Render::Drop => {}
+    }
+}
+
+/// Escapes text for HTML, as lol_html does for `ContentType::Text`.
+fn escape_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
     }
 }
 

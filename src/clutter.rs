@@ -195,6 +195,10 @@ fn is_reading_time(lower: &str) -> bool {
 
 /// Is `lower` a trail of section names ("Kultur » Lokales", "News › Sport")?
 fn is_breadcrumb(lower: &str) -> bool {
+    // "<" with the ">" is a tag quoted in text ("one <b> two"), not a trail.
+    if lower.contains('<') {
+        return false;
+    }
     let parts: Vec<&str> = lower.split(BREADCRUMB_SEPARATORS).map(str::trim).collect();
     parts.len() >= 2
         && lower.split(BREADCRUMB_SEPARATORS).skip(1).all(|p| p.starts_with(' '))
@@ -349,6 +353,7 @@ mod tests {
             "<div class=section>Kultur » Lokales</div>",
             "<div role=group><span>Text size</span><button>A-</button><button>A+</button></div>",
             "<p>Rock » pop, he said, was over.</p>",
+            "<p>Write &lt;b&gt; for bold.</p>",
             "<p><b>Never miss a story: subscribe to our newsletter!</b></p>",
         ));
         for gone in ["newsletter", "garden", "Anzeige", "Advertisement", "16:05", "Lea también", "otra noticia", "Ähnliche", "Another story", "Élodie", "Kultur", "Text size", "Never miss"] {
@@ -358,6 +363,7 @@ mod tests {
         assert!(text.contains("A word with a popup stays."), "{text}");
         assert!(text.contains("Told by Jane Doe, who came back"), "{text}");
         assert!(text.contains("Rock » pop, he said"), "{text}");
+        assert!(text.contains("Write <b> for bold."), "{text}");
     }
 
     #[test]

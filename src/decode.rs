@@ -52,13 +52,19 @@ impl Decoder {
     }
 
     /// Decodes `input`, appending UTF-8 to `out`.
-    pub(crate) fn write(&mut self, input: &[u8], out: &mut String) -> Result<(), Error> {
+    pub(crate) fn write(&mut self, mut input: &[u8], out: &mut String) -> Result<(), Error> {
+        // While the encoding is open, buffer a window at a time, so that a
+        // big first chunk is not copied whole into `pending`.
+        while self.decoder.is_none() && !input.is_empty() {
+            let take = input.len().min(PRESCAN_BYTES + JUDGE_WINDOW);
+            self.pending.extend_from_slice(&input[..take]);
+            input = &input[take..];
+            self.try_decide(false, out)?;
+        }
         if let Some(decoder) = &mut self.decoder {
             decode_into(decoder, input, false, out);
-            return Ok(());
         }
-        self.pending.extend_from_slice(input);
-        self.try_decide(false, out)
+        Ok(())
     }
 
     /// Flushes everything still buffered.
@@ -122,7 +128,22 @@ impl Decoder {
     }
 }
 
-fn decode_into(decoder: &mut EncodingDecoder, mut input: &[u8], last: bool, out: &mut String) {
+/// Decodes in pieces of this many bytes: the worst-case output size that
+/// `encoding_rs` asks room for (3 bytes per byte for single-byte
+/// encodings) is then reserved for one piece, not for the whole page.
+const DECODE_PIECE: usize = 64 * 1024;
+
+fn decode_into(decoder: &mut EncodingDecoder, input: &[u8], last: bool, out: &mut String) {
+    let mut pieces = input.chunks(DECODE_PIECE).peekable();
+    if pieces.peek().is_none() {
+        decode_piece(decoder, input, last, out);
+    }
+    while let Some(piece) = pieces.next() {
+        decode_piece(decoder, piece, last && pieces.peek().is_none(), out);
+    }
+}
+
+fn decode_piece(decoder: &mut EncodingDecoder, mut input: &[u8], last: bool, out: &mut String) {
     loop {
         let needed = decoder.max_utf8_buffer_length(input.len()).unwrap_or(input.len() * 3 + 16);
         out.reserve(needed);
@@ -365,6 +386,24 @@ mod tests {
         assert_eq!(decode_all(&le, 3), ("<p>hé</p>".to_string(), "UTF-16LE"));
         let bom8 = b"\xEF\xBB\xBF<p>x</p>";
         assert_eq!(decode_all(bom8, 2), ("<p>x</p>".to_string(), "UTF-8"));
+    }
+
+    #[test]
+    fn a_big_first_chunk_decodes_like_small_ones() {
+        // Longer than the prescan and judge windows and than a decode piece,
+        // with the first non-ASCII byte late, a split multi-byte character
+        // at the piece boundary, and a legacy page.
+        let mut utf8 = b"<p>".to_vec();
+        utf8.extend(std::iter::repeat_n(b'a', DECODE_PIECE - 4));
+        utf8.extend("é日本".repeat(30_000).as_bytes());
+        let mut latin = b"<meta charset=iso-8859-2><p>".to_vec();
+        latin.extend(std::iter::repeat_n(0xB1u8, 200_000));
+        for page in [utf8, latin] {
+            let whole = decode_all(&page, page.len());
+            for chunk in [1, 1000, 17_000, 70_000] {
+                assert_eq!(decode_all(&page, chunk), whole, "chunk {chunk}");
+            }
+        }
     }
 
     #[test]

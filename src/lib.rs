@@ -74,6 +74,7 @@ pub use stream::Extractor;
 /// Extracts the article from a whole page (bytes in any encoding, or a `&str`).
 pub fn extract<H: AsRef<[u8]> + ?Sized>(html: &H, options: &Options) -> Result<Article, Error> {
     let mut x = Extractor::new(options.clone());
+    x.reserve(html.as_ref().len());
     x.write(html.as_ref())?;
     x.finish()
 }
@@ -82,6 +83,7 @@ pub fn extract<H: AsRef<[u8]> + ?Sized>(html: &H, options: &Options) -> Result<A
 /// article? Cheaper than [`extract`]; it only scans.
 pub fn is_probably_readerable<H: AsRef<[u8]> + ?Sized>(html: &H, options: &Options) -> Result<bool, Error> {
     let mut x = Extractor::new(options.clone());
+    x.reserve(html.as_ref().len());
     x.write(html.as_ref())?;
     x.finish_readerable()
 }

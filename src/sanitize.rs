@@ -63,6 +63,13 @@ const CLOBBERING_IDS: &[&str] = &[
     "navigator", "console", "length", "url", "baseuri", "documentelement", "activeelement",
 ];
 const MAX_ID_LEN: usize = 128;
+/// Longer link and image URLs are dropped: no web URL is this long (browsers
+/// and servers stop far earlier), and each copy of a hostile 10 MB `href`
+/// would cost 10 MB. `data:` images and `srcset`s may be longer.
+const MAX_URL_LEN: usize = 64 * 1024;
+const MAX_DATA_URL_LEN: usize = 1 << 20;
+/// Longer `alt` text is left out.
+const MAX_ALT_LEN: usize = 4096;
 
 impl Links {
     pub(crate) fn new(page: Option<&str>, base_href: Option<&str>) -> Links {
@@ -95,6 +102,9 @@ impl Links {
 
     /// A link target: web and mail URLs, or an in-page fragment.
     pub(crate) fn href(&self, raw: &str) -> Option<String> {
+        if raw.len() > MAX_URL_LEN {
+            return None;
+        }
         let cleaned = url::clean(raw);
         if cleaned.starts_with('#') && self.keep_fragments {
             return Some(cleaned.into_owned());
@@ -110,15 +120,24 @@ impl Links {
 
     /// An image source: web URLs and `data:image/*`.
     pub(crate) fn image(&self, raw: &str) -> Option<String> {
+        if raw.len() > MAX_DATA_URL_LEN {
+            return None;
+        }
         let cleaned = url::clean(raw);
         if url::scheme_of(&cleaned).as_deref() == Some("data") {
             return cleaned.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")).then(|| cleaned.into_owned());
+        }
+        if cleaned.len() > MAX_URL_LEN {
+            return None;
         }
         self.absolute(&cleaned).filter(|u| !u.starts_with("mailto:"))
     }
 
     /// A `srcset`: every candidate URL resolved, unsafe candidates dropped.
     pub(crate) fn srcset(&self, raw: &str) -> Option<String> {
+        if raw.len() > MAX_DATA_URL_LEN {
+            return None;
+        }
         let mut out: Vec<String> = Vec::new();
         for candidate in split_srcset(raw) {
             let mut parts = candidate.split_whitespace();
@@ -169,8 +188,10 @@ fn split_srcset(raw: &str) -> Vec<&str> {
 }
 
 fn is_descriptor(d: &str) -> bool {
-    let (num, unit) = d.split_at(d.len().saturating_sub(1));
-    matches!(unit, "w" | "x" | "h") && !num.is_empty() && num.parse::<f64>().is_ok()
+    // The unit is the last character, which need not be one byte.
+    let Some(unit) = d.chars().last() else { return false };
+    let num = &d[..d.len() - unit.len_utf8()];
+    matches!(unit, 'w' | 'x' | 'h') && !num.is_empty() && num.parse::<f64>().is_ok()
 }
 
 fn digits(v: &str) -> Option<String> {
@@ -184,7 +205,7 @@ fn plain(v: &str, max: usize) -> Option<String> {
 }
 
 /// The attributes to write on a kept element, name and checked value.
-pub(crate) fn attributes(tag: Tag, extra: Option<&Extra>, media: Option<&Media>, links: &Links) -> Vec<(&'static str, String)> {
+pub(crate) fn attributes(tag: Tag, extra: Option<&Extra>, href: Option<&str>, media: Option<&Media>, links: &Links) -> Vec<(&'static str, String)> {
     use Tag::*;
     let mut out: Vec<(&'static str, String)> = Vec::new();
     if let Some(e) = extra {
@@ -197,11 +218,15 @@ pub(crate) fn attributes(tag: Tag, extra: Option<&Extra>, media: Option<&Media>,
         if let Some(id) = e.id.as_deref().filter(|id| is_safe_id(id)) {
             out.push(("id", id.to_string()));
         }
+    }
+    if tag == A {
+        if let Some(h) = href.and_then(|h| links.href(h)) {
+            out.push(("href", h));
+        }
+    }
+    if let Some(e) = extra {
         match tag {
             A => {
-                if let Some(h) = e.href.as_deref().and_then(|h| links.href(h)) {
-                    out.push(("href", h));
-                }
                 if let Some(t) = e.title.as_deref().and_then(|t| plain(t, 500)) {
                     out.push(("title", t));
                 }
@@ -256,7 +281,7 @@ pub(crate) fn attributes(tag: Tag, extra: Option<&Extra>, media: Option<&Media>,
                     out.push(("sizes", s));
                 }
                 if tag == Img {
-                    out.push(("alt", m.alt.clone().unwrap_or_default()));
+                    out.push(("alt", m.alt.clone().filter(|a| a.len() <= MAX_ALT_LEN).unwrap_or_default()));
                     for (name, v) in [("width", &m.width), ("height", &m.height)] {
                         if let Some(d) = v.as_deref().and_then(digits) {
                             out.push((name, d));
@@ -298,7 +323,7 @@ fn is_safe_id(id: &str) -> bool {
 
 /// Writes `<img ...>` for an image from a `<noscript>`.
 pub(crate) fn image_html(media: &Media, links: &Links) -> Option<String> {
-    let attrs = attributes(Tag::Img, None, Some(media), links);
+    let attrs = attributes(Tag::Img, None, None, Some(media), links);
     if !attrs.iter().any(|(n, _)| *n == "src" || *n == "srcset") {
         return None;
     }
@@ -354,6 +379,23 @@ mod tests {
         assert_eq!(l.srcset("a.jpg 1x, /b.jpg 2x").as_deref(), Some("https://news.example/a/a.jpg 1x, https://news.example/b.jpg 2x"));
         assert_eq!(l.srcset("javascript:alert(1) 1x, c.jpg 640w").as_deref(), Some("https://news.example/a/c.jpg 640w"));
         assert_eq!(l.srcset("x.jpg evil"), None);
+        // Found by the fuzzer: a descriptor ending in a multi-byte character panicked.
+        assert_eq!(l.srcset("a.jpg 1ة, b.jpg 2é"), None);
+        assert_eq!(l.srcset("a.jpg 1ة, b.jpg 2x").as_deref(), Some("https://news.example/a/b.jpg 2x"));
+    }
+
+    #[test]
+    fn overlong_urls_are_dropped() {
+        let l = links();
+        let long = format!("/{}", "a".repeat(MAX_URL_LEN));
+        assert_eq!(l.href(&long), None);
+        assert_eq!(l.image(&long), None);
+        assert!(l.href(&long[..MAX_URL_LEN - 100]).is_some());
+        let data = format!("data:image/png;base64,{}", "A".repeat(100_000));
+        assert!(l.image(&data).is_some(), "data images may be longer than web URLs");
+        assert_eq!(l.image(&format!("data:image/png;base64,{}", "A".repeat(MAX_DATA_URL_LEN))), None);
+        let m = Media { src: Some("/i.jpg".into()), alt: Some("x".repeat(MAX_ALT_LEN + 1)), ..Default::default() };
+        assert_eq!(image_html(&m, &l).unwrap(), r#"<img src="https://news.example/i.jpg" alt="">"#);
     }
 
     #[test]

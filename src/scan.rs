@@ -62,6 +62,9 @@ struct State {
     /// Images found inside `<noscript>` elements.
     noscript: Vec<(u32, Media)>,
     seen_html: bool,
+    /// Open SVG/MathML elements, innermost last, with their namespace and
+    /// whether each is an integration point (its children are HTML).
+    foreign: Vec<(u32, &'static str, bool)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -86,6 +89,7 @@ impl Scanner {
             capture: Vec::new(),
             noscript: Vec::new(),
             seen_html: false,
+            foreign: Vec::new(),
         }));
         let (st_el, src_el) = (state.clone(), src.clone());
         let (st_text, src_text) = (state.clone(), src.clone());
@@ -136,6 +140,12 @@ impl Scanner {
         let State { mut doc, meta, noscript, .. } = st;
         doc.src = src;
         resolve_noscript_images(&mut doc, noscript);
+        // The tables are complete: give back the room they grew into.
+        doc.nodes.shrink_to_fit();
+        doc.texts.shrink_to_fit();
+        doc.media.shrink_to_fit();
+        doc.extras.shrink_to_fit();
+        doc.hrefs.shrink_to_fit();
         Ok(Scan { doc, meta })
     }
 }
@@ -194,6 +204,15 @@ impl State {
         }
         let id = id as u32;
         let mut closed = Vec::new();
+        // lol_html gives an integration point itself the HTML namespace.
+        let foreign = match (el.namespace_uri(), self.foreign.last()) {
+            (HTML_NS, Some(&(f, ns, false))) if self.stack.top().is_some_and(|(t, _)| t == f) && is_integration_point(el, ns) => Some((ns, true)),
+            (HTML_NS, _) => None,
+            (ns, _) => Some((ns, is_integration_point(el, ns))),
+        };
+        if foreign.is_none() {
+            self.leave_foreign_content(&mut closed);
+        }
         self.stack.implied_by(tag, &mut |n| closed.push(n));
         for n in closed {
             self.finish_node(n, start as u32, src);
@@ -221,6 +240,9 @@ impl State {
             return Ok(None);
         }
         self.stack.push(id, tag);
+        if let Some((ns, integration_point)) = foreign {
+            self.foreign.push((id, ns, integration_point));
+        }
         if tag.is_non_content() {
             self.non_content += 1;
         }
@@ -233,6 +255,21 @@ impl State {
             _ => {}
         }
         Ok(Some(id))
+    }
+
+    /// An HTML element while SVG or MathML is open: lol_html saw it break out
+    /// of foreign content (`<svg><p>`, `<math></p>`), so, as the HTML standard
+    /// says, the foreign elements around it are closed. Without this an
+    /// unclosed `<svg>` would hide the rest of the page.
+    fn leave_foreign_content(&mut self, closed: &mut Vec<u32>) {
+        while let Some((top, _)) = self.stack.top() {
+            let Some(&(f, _, integration_point)) = self.foreign.last() else { break };
+            if f != top || integration_point {
+                break;
+            }
+            self.foreign.pop();
+            self.stack.close(top, &mut |n| closed.push(n));
+        }
     }
 
     /// An end tag closed `node` (at byte `at`).
@@ -252,6 +289,9 @@ impl State {
         node.text_end = texts;
         node.src_end = at.max(node.content_start);
         let tag = node.tag;
+        if self.foreign.last().is_some_and(|&(f, _, _)| f == n) {
+            self.foreign.pop();
+        }
         if tag.is_non_content() {
             self.non_content = self.non_content.saturating_sub(1);
         }
@@ -323,6 +363,7 @@ impl State {
         let (mut aria_hidden, mut modal, mut dialog) = (false, false, false);
         let mut meta = MetaTag::default();
         let mut rel = String::new();
+        let mut href: Option<String> = None;
         for attr in el.attributes() {
             let Some(name_loc) = attr.name_source_location() else { continue };
             let Some(raw_name) = src.get(name_loc.bytes()) else { continue };
@@ -392,10 +433,9 @@ impl State {
                         if crate::url::scheme_of(v).is_some_and(|s| !matches!(s.as_str(), "http" | "https" | "mailto")) {
                             node.flags |= flag::SCRIPT_LINK;
                         }
-                        extra.href = Some(v.to_string());
-                        has_extra = true;
+                        href = Some(v.to_string());
                     }
-                    Tag::Link => extra.href = Some(value.trim().to_string()),
+                    Tag::Link => href = Some(value.trim().to_string()),
                     Tag::Base if self.meta.base_href.is_none() => self.meta.base_href = Some(value.trim().to_string()),
                     _ => {}
                 },
@@ -483,7 +523,7 @@ impl State {
                 self.meta.html_dir = extra.dir.clone().filter(|d| !d.is_empty());
             }
             Tag::Link if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.meta.canonical.is_none() => {
-                self.meta.canonical = extra.href.take();
+                self.meta.canonical = href.take();
             }
             Tag::Meta if !meta.content.is_empty() => self.meta.metas.push(meta),
             _ => {}
@@ -501,6 +541,27 @@ impl State {
         if has_extra && tag != Tag::Link {
             self.doc.extras.push((id, extra));
         }
+        if let Some(h) = href.filter(|_| matches!(tag, Tag::A | Tag::Area)) {
+            self.doc.hrefs.push((id, h));
+        }
+    }
+}
+
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// SVG and MathML elements whose children are HTML again (the standard's
+/// HTML and MathML text integration points).
+fn is_integration_point(el: &Element, ns: &str) -> bool {
+    let name = el.tag_name();
+    if ns == "http://www.w3.org/2000/svg" {
+        return matches!(name.as_str(), "foreignobject" | "desc" | "title");
+    }
+    match name.as_str() {
+        "mi" | "mo" | "mn" | "ms" | "mtext" => true,
+        "annotation-xml" => el
+            .get_attribute("encoding")
+            .is_some_and(|e| e.eq_ignore_ascii_case("text/html") || e.eq_ignore_ascii_case("application/xhtml+xml")),
+        _ => false,
     }
 }
 
@@ -759,6 +820,25 @@ pub(crate) mod tests {
         assert_eq!(s.meta.base_href.as_deref(), Some("/b/"));
         assert_eq!(s.meta.metas[0].property.as_deref(), Some("og:title"));
         assert_eq!(s.meta.json_ld, vec![r#"{"@type":"NewsArticle"}"#.to_string()]);
+    }
+
+    #[test]
+    fn html_breaks_out_of_unclosed_foreign_content() {
+        // An unclosed <svg> must not swallow the paragraphs after it: a
+        // browser closes it at the first <p> (or </p>), and so does the scan.
+        for html in ["<div><svg/onload=x><p>after</p></div>", "<div><svg><g><p>after</p></div>", "<div><math><mi>x</mi></p><style>s</style><p>after</p></div>"] {
+            let s = scan(html);
+            let p = s.doc.nodes.iter().rposition(|n| n.tag == Tag::P).unwrap();
+            assert_eq!(s.doc.tag(s.doc.nodes[p].parent), Tag::Div, "{html}");
+            assert!(!s.doc.nodes[p].has(flag::NON_CONTENT), "{html}");
+            assert_eq!(s.doc.text(p as u32), "after", "{html}");
+        }
+        // HTML inside an integration point stays inside the SVG.
+        let s = scan("<div><svg><foreignObject><p>inside</p></foreignObject></svg><p>after</p></div>");
+        let inner = s.doc.nodes.iter().position(|n| n.tag == Tag::P).unwrap();
+        assert!(s.doc.nodes[inner].has(flag::NON_CONTENT));
+        let after = s.doc.nodes.iter().rposition(|n| n.tag == Tag::P).unwrap();
+        assert!(!s.doc.nodes[after].has(flag::NON_CONTENT));
     }
 
     #[test]

@@ -1155,21 +1155,26 @@ pub(crate) fn para_text(doc: &Document, p: &Para, removed: &[bool]) -> String {
 
 /// Readability's `_markDataTables`, computed on demand.
 struct DataTables {
-    data: Vec<(u32, bool)>,
+    /// The data tables, in document order (binary-searched: a page can have
+    /// thousands of nested tables, and both questions are asked per element).
+    data: Vec<u32>,
 }
 
 impl DataTables {
     fn new(doc: &Document, inside: &[u32]) -> DataTables {
-        let data = inside.iter().filter(|&&n| doc.tag(n) == Tag::Table).map(|&n| (n, is_data_table(doc, n))).collect();
+        let mut data: Vec<u32> = inside.iter().copied().filter(|&n| doc.tag(n) == Tag::Table && is_data_table(doc, n)).collect();
+        data.sort_unstable();
         DataTables { data }
     }
 
     fn is_data(&self, n: u32) -> bool {
-        self.data.iter().any(|&(t, d)| t == n && d)
+        self.data.binary_search(&n).is_ok()
     }
 
     fn has_data_inside(&self, doc: &Document, n: u32) -> bool {
-        self.data.iter().any(|&(t, d)| d && t > n && doc.contains(n, t))
+        // A subtree is the node range (n, end).
+        let i = self.data.partition_point(|&t| t <= n);
+        self.data.get(i).is_some_and(|&t| t < doc.node(n).end)
     }
 }
 

@@ -24,6 +24,13 @@ pub(crate) fn reader<'h>(settings: Settings<'h, '_>) -> Rewriter<'h> {
     HtmlRewriter::new(settings.with_strict(false), Sink(None))
 }
 
+/// Runs `settings` over `html` for their handlers only.
+pub(crate) fn read(html: &str, settings: Settings<'_, '_>) -> Result<(), lol_html::errors::RewritingError> {
+    let mut rewriter = reader(settings);
+    rewriter.write(html.as_bytes())?;
+    rewriter.end()
+}
+
 /// Runs `settings` over `html` and returns the rewritten text.
 pub(crate) fn rewrite(html: &str, settings: Settings<'_, '_>) -> Result<String, lol_html::errors::RewritingError> {
     let out = Rc::new(RefCell::new(Vec::with_capacity(html.len())));

@@ -58,24 +58,23 @@ impl Extractor {
         self.scanner.feed()
     }
 
+    /// Room for a page of `bytes` bytes, when its size is known up front
+    /// (the decoded page then needs no room to grow into).
+    pub(crate) fn reserve(&mut self, bytes: usize) {
+        self.src.borrow_mut().reserve(bytes.min(self.options.max_input_bytes().saturating_add(1)));
+    }
+
     /// Ends the input and extracts the article.
-    pub fn finish(mut self) -> Result<Article, Error> {
-        if let Some(e) = self.failed.take() {
-            return Err(e);
-        }
-        self.decoder.finish(&mut self.src.borrow_mut())?;
-        if self.src.borrow().trim().is_empty() {
-            return Err(Error::Empty);
-        }
-        let scan = self.scanner.finish()?;
-        check_html(&scan)?;
-        self.deadline.check()?;
-        let hidden = if self.reread { None } else { hidden::unwrapped(&scan.doc) };
-        let article = assemble::article(scan, &self.options, self.deadline)?;
+    pub fn finish(self) -> Result<Article, Error> {
+        let reread = self.reread;
+        let (scan, options, deadline) = self.end()?;
+        deadline.check()?;
+        let hidden = if reread { None } else { hidden::unwrapped(&scan.doc) };
+        let article = assemble::article(scan, &options, deadline)?;
         match hidden {
-            Some(src) if article.length < self.options.char_threshold() => {
+            Some(src) if article.length < options.char_threshold() => {
                 // Read once more with the hidden markup as the page's own (UTF-8 now).
-                let mut again = Extractor::new(self.options.clone().with_encoding("utf-8")?);
+                let mut again = Extractor::new(options.clone().with_encoding("utf-8")?);
                 again.reread = true;
                 again.write(src.as_bytes())?;
                 let second = again.finish()?;
@@ -86,17 +85,29 @@ impl Extractor {
     }
 
     /// Ends the input and only answers whether the page looks readerable.
-    pub fn finish_readerable(mut self) -> Result<bool, Error> {
-        if let Some(e) = self.failed.take() {
+    pub fn finish_readerable(self) -> Result<bool, Error> {
+        let (scan, _, _) = self.end()?;
+        Ok(crate::readerable::is_probably_readerable(&scan.doc))
+    }
+
+    /// Ends the input and the scan.
+    fn end(self) -> Result<(Scan, Options, Deadline), Error> {
+        let Extractor { options, deadline, mut decoder, scanner, src, failed, .. } = self;
+        if let Some(e) = failed {
             return Err(e);
         }
-        self.decoder.finish(&mut self.src.borrow_mut())?;
-        if self.src.borrow().trim().is_empty() {
+        decoder.finish(&mut src.borrow_mut())?;
+        // The page is complete: give back the room it had to grow into
+        // before the article's HTML and text are built next to it.
+        src.borrow_mut().shrink_to_fit();
+        if src.borrow().trim().is_empty() {
             return Err(Error::Empty);
         }
-        let scan = self.scanner.finish()?;
+        // The scanner must hold the only reference, or it has to copy the page.
+        drop(src);
+        let scan = scanner.finish()?;
         check_html(&scan)?;
-        Ok(crate::readerable::is_probably_readerable(&scan.doc))
+        Ok((scan, options, deadline))
     }
 }
 

@@ -41,7 +41,9 @@ use crate::rules::{
     NON_ARTICLE_SEGMENTS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
     TEASER_HEADINGS,
 };
+use crate::options::Deadline;
 use crate::sanitize::Links;
+use crate::Error;
 use crate::tags::Tag;
 use crate::url::Url;
 use std::collections::BTreeMap;
@@ -183,7 +185,7 @@ struct Finder<'a> {
 }
 
 /// Finds the teasers of a page.
-pub(crate) fn find(doc: &Document, links: &Links, page: &Page) -> Teasers {
+pub(crate) fn find(doc: &Document, links: &Links, page: &Page, deadline: Deadline) -> Result<Teasers, Error> {
     let f = Finder::new(doc, links, page);
     let mut consumed = vec![false; doc.len()];
     let mut holds_block = vec![false; doc.len()];
@@ -195,7 +197,10 @@ pub(crate) fn find(doc: &Document, links: &Links, page: &Page) -> Teasers {
     // post-order: inner ones before the elements around them, and earlier
     // rows of a block before later ones.
     for single in [false, true] {
-        for &e in &order {
+        for (i, &e) in order.iter().enumerate() {
+            if i % DEADLINE_EVERY == 0 {
+                deadline.check()?;
+            }
             if f.excluded[e as usize] || consumed[e as usize] {
                 continue;
             }
@@ -253,8 +258,11 @@ pub(crate) fn find(doc: &Document, links: &Links, page: &Page) -> Teasers {
             });
         }
     }
-    Teasers { found, blocks: roots }
+    Ok(Teasers { found, blocks: roots })
 }
+
+/// How often (in candidate blocks) the time budget is checked.
+const DEADLINE_EVERY: usize = 1024;
 
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
@@ -1333,7 +1341,7 @@ mod tests {
         let s = scan(html);
         let links = Links::new(Some(url), None);
         let mask: Vec<bool> = (0..s.doc.len() as u32).map(|n| article(&s.doc, n)).collect();
-        find(&s.doc, &links, &Page { url: Some(url), aliases, in_article: &mask })
+        find(&s.doc, &links, &Page { url: Some(url), aliases, in_article: &mask }, crate::Options::new().deadline()).unwrap()
     }
 
     /// A list of `n` plain links to articles.

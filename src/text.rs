@@ -24,6 +24,10 @@ pub(crate) enum Break {
 }
 
 impl PlainText {
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        PlainText { out: String::with_capacity(bytes), pending: Break::None }
+    }
+
     pub(crate) fn brk(&mut self, b: Break) {
         self.pending = self.pending.max(b);
     }
@@ -76,6 +80,7 @@ impl PlainText {
         trim_end_spaces(&mut self.out);
         let trimmed = self.out.trim_end_matches('\n').len();
         self.out.truncate(trimmed);
+        self.out.shrink_to_fit();
         self.out
     }
 }

@@ -1,1 +1,3 @@
+pub mod browser;
+pub mod page;
 pub mod safety;
