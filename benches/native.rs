@@ -61,30 +61,37 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     pages
 }
 
-/// A news-like page of about `bytes` bytes: navigation, many article
-/// sections with paragraphs, links and images, teaser lists, a footer.
+/// A news-like page of about `bytes` bytes: navigation, many story
+/// sections with paragraphs, links, images, share icons and tracking
+/// attributes, teaser lists, a footer. Its density (about 200 bytes per
+/// element, 150 per text node) is that of the pages in the development
+/// corpora, so memory per byte is what real pages cost.
 fn generated(bytes: usize) -> String {
-    let mut s = String::from("<!doctype html><html lang=en><head><meta charset=utf-8><title>Generated page - Bench</title></head><body><nav class=menu><ul>");
+    let mut s = String::from("<!doctype html><html lang=en><head><meta charset=utf-8><title>Generated page - Bench</title><style>.story-card{margin:0 auto;max-width:42rem}.story-card__title{font:700 1.6rem/1.2 Georgia,serif}</style></head><body class=\"page page--section\"><nav class=\"site-nav site-nav--primary\" aria-label=Main><ul class=site-nav__list>");
     for i in 0..20 {
-        s.push_str(&format!("<li><a href=\"/section/{i}\">Section {i}</a></li>"));
+        s.push_str(&format!("<li class=site-nav__item><a class=site-nav__link href=\"/section/{i}\" data-track=\"nav-{i}\">Section {i}</a></li>"));
     }
-    s.push_str("</ul></nav><main>");
+    s.push_str("</ul></nav><main id=main class=\"main-content layout layout--two-columns\">");
     let mut i = 0;
     while s.len() < bytes {
-        s.push_str(&format!("<article class=\"story\" id=\"s{i}\"><h2>Story number {i} about things</h2>"));
-        for p in 0..6 {
+        s.push_str(&format!(
+            "<article class=\"story-card story-card--medium\" id=\"story-{i}\" data-analytics='{{\"type\":\"story\",\"position\":{i},\"section\":\"news\"}}'><header class=story-card__header><h2 class=story-card__title><a class=story-card__link href=\"/news/2024/05/story-number-{i}-about-things\" data-track=\"headline\">Story number {i} about things that happened this week</a></h2></header>"
+        ));
+        for p in 0..5 {
             s.push_str(&format!(
-                "<p>Paragraph {p} of story {i}, with <a href=\"/s/{i}/{p}\">a link</a>, some <em>emphasis</em>, and enough words, commas, and sentences to look like prose in a newspaper.</p>"
+                "<p class=\"story-card__paragraph body-text\">Paragraph {p} of story {i}: the council met on Tuesday evening, and after a long debate about the budget, the roads and the new school building, the members agreed to postpone the vote until the spring, when more figures would be known. Residents who came to the meeting said they had expected a decision, and several asked for <a href=\"/topics/council-{p}\" class=inline-link>more information</a> about the plans.</p>"
             ));
         }
-        s.push_str(&format!("<figure><img src=\"/img/{i}.jpg\" alt=\"\"><figcaption>Caption {i}</figcaption></figure><ul class=related>"));
+        s.push_str(&format!(
+            "<figure class=story-card__figure><img class=\"story-card__image lazyload\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"/img/{i}.jpg\" data-srcset=\"/img/{i}-640.jpg 640w, /img/{i}-1280.jpg 1280w\" alt=\"Photo for story {i}\" width=1280 height=720><figcaption class=story-card__caption>Caption {i} / Photo: Agency</figcaption></figure><div class=\"share-bar\" data-url=\"/news/2024/05/story-number-{i}\"><a class=share-bar__link href=\"https://social.example/share?u=/news/{i}\"><svg class=icon viewBox=\"0 0 24 24\" aria-hidden=true><path d=\"M18 8h-3V6c0-1 .5-1 1-1h2V1h-3c-4 0-5 2-5 5v2H7v4h3v11h5V12h3l1-4z\"></path></svg></a></div><aside class=related><h3 class=related__title>Related</h3><ul class=related__list>"
+        ));
         for t in 0..3 {
-            s.push_str(&format!("<li><a href=\"/story/{i}-{t}-another-story\">Another story worth reading {i} {t}</a></li>"));
+            s.push_str(&format!("<li class=related__item><a class=related__link href=\"/news/2024/05/story-{i}-{t}-another-story\" data-track=\"related-{t}\">Another story worth reading, number {i} and {t}</a></li>"));
         }
-        s.push_str("</ul></article>");
+        s.push_str("</ul></aside></article>");
         i += 1;
     }
-    s.push_str("</main><footer><a href=\"/imprint\">Imprint</a></footer></body></html>");
+    s.push_str("<script>window.__DATA__={\"page\":\"section\",\"items\":[1,2,3]};</script></main><footer class=site-footer><a href=\"/imprint\">Imprint</a></footer></body></html>");
     s
 }
 

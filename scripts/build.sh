@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into pkg/ (size-tuned profile, wasm-opt -Oz).
+# Builds the WebAssembly package into pkg/ from wasm/ (decant with the
+# UTF-8-only encoding shim, see wasm/README.md), tuned for size: opt-level
+# "z", LTO, one codegen unit, then wasm-opt -Oz.
 #
 # wasm-opt comes from the npm package `binaryen` (a devDependency), not from
 # Debian: Debian's binaryen 108 rewrites the export of wasm-bindgen's externref
@@ -14,7 +16,7 @@ if [ ! -x "$wasm_opt" ]; then
   echo "build: $wasm_opt is missing: run 'bash scripts/setup.sh start' (or npm ci)" >&2
   exit 1
 fi
-wasm-pack --quiet build --target web --out-dir pkg --out-name decant --profile wasm-release --no-pack --no-opt
+wasm-pack --quiet build wasm --target web --out-dir ../pkg --out-name decant --release --no-pack --no-opt
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
 # The features rustc enables by default for wasm32-unknown-unknown.
 node "$wasm_opt" -Oz \

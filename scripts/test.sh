@@ -33,8 +33,10 @@ wasm_test wasm_node --node
 step "wasm in headless Chrome"
 wasm_test wasm_browser --headless --chrome
 
-step "npm package"
+step "npm package: build, size budget, Node API"
+cargo test --quiet --manifest-path wasm/encoding-shim/Cargo.toml
 bash scripts/build.sh
+node scripts/size.mjs
 node --test tests/js/
 
 step "end to end in headless Chromium (reader page, bookmarklet, package)"

@@ -14,6 +14,7 @@
 //! as soon as they arrive up to the first non-ASCII byte; only then do we
 //! wait for a window of text to judge it.
 
+use crate::options::{DecoderFactory, ExternalDecoder};
 use crate::Error;
 use encoding_rs::{CoderResult, Decoder as EncodingDecoder, Encoding, ISO_2022_JP, UTF_8, WINDOWS_1252};
 
@@ -31,18 +32,19 @@ const MOSTLY_UTF8_RATIO: usize = 4;
 
 pub(crate) struct Decoder {
     hint: Option<&'static Encoding>,
+    factory: Option<DecoderFactory>,
     /// Bytes not decoded yet (the encoding is still open).
     pending: Vec<u8>,
     prescanned: bool,
-    decoder: Option<EncodingDecoder>,
+    decoder: Option<Active>,
     encoding: Option<&'static Encoding>,
     /// Where the ASCII text passed on before deciding starts in `out`.
     ascii_start: Option<usize>,
 }
 
 impl Decoder {
-    pub(crate) fn new(hint: Option<&'static Encoding>) -> Self {
-        Decoder { hint, pending: Vec::new(), prescanned: false, decoder: None, encoding: None, ascii_start: None }
+    pub(crate) fn new(hint: Option<&'static Encoding>, factory: Option<DecoderFactory>) -> Self {
+        Decoder { hint, factory, pending: Vec::new(), prescanned: false, decoder: None, encoding: None, ascii_start: None }
     }
 
     /// The encoding chosen, once it has been decided.
@@ -120,7 +122,11 @@ impl Decoder {
     }
 
     fn start(&mut self, encoding: &'static Encoding, out: &mut String) {
-        let mut decoder = encoding.new_decoder_without_bom_handling();
+        let external = if encoding == UTF_8 { None } else { self.factory.and_then(|f| f(encoding.name())) };
+        let mut decoder = match external {
+            Some(d) => Active::External(d),
+            None => Active::Builtin(encoding.new_decoder_without_bom_handling()),
+        };
         decode_into(&mut decoder, &self.pending, false, out);
         self.pending = Vec::new();
         self.decoder = Some(decoder);
@@ -133,7 +139,17 @@ impl Decoder {
 /// encodings) is then reserved for one piece, not for the whole page.
 const DECODE_PIECE: usize = 64 * 1024;
 
-fn decode_into(decoder: &mut EncodingDecoder, input: &[u8], last: bool, out: &mut String) {
+/// The decoder in use: encoding_rs's, or one from the options' factory.
+enum Active {
+    Builtin(EncodingDecoder),
+    External(Box<dyn ExternalDecoder>),
+}
+
+fn decode_into(decoder: &mut Active, input: &[u8], last: bool, out: &mut String) {
+    let decoder = match decoder {
+        Active::Builtin(d) => d,
+        Active::External(d) => return d.decode(input, last, out),
+    };
     let mut pieces = input.chunks(DECODE_PIECE).peekable();
     if pieces.peek().is_none() {
         decode_piece(decoder, input, last, out);
@@ -311,7 +327,7 @@ mod tests {
     use super::*;
 
     fn decode_all(bytes: &[u8], chunk: usize) -> (String, &'static str) {
-        let mut d = Decoder::new(None);
+        let mut d = Decoder::new(None, None);
         let mut out = String::new();
         for c in bytes.chunks(chunk.max(1)) {
             d.write(c, &mut out).unwrap();
@@ -407,8 +423,39 @@ mod tests {
     }
 
     #[test]
+    fn a_factory_decodes_legacy_encodings_but_not_utf8() {
+        /// Decodes windows-1252's 0xE9 as "[é]", to be recognised.
+        struct Marked;
+        impl ExternalDecoder for Marked {
+            fn decode(&mut self, bytes: &[u8], _last: bool, out: &mut String) {
+                for &b in bytes {
+                    if b == 0xE9 {
+                        out.push_str("[é]");
+                    } else {
+                        out.push(b as char);
+                    }
+                }
+            }
+        }
+        fn factory(name: &str) -> Option<Box<dyn ExternalDecoder>> {
+            (name == "windows-1252").then(|| Box::new(Marked) as Box<dyn ExternalDecoder>)
+        }
+        let run = |page: &[u8]| {
+            let mut d = Decoder::new(None, Some(factory));
+            let mut out = String::new();
+            for c in page.chunks(3) {
+                d.write(c, &mut out).unwrap();
+            }
+            d.finish(&mut out).unwrap();
+            out
+        };
+        assert_eq!(run(b"<p>caf\xE9 x"), "<p>caf[é] x");
+        assert_eq!(run("<p>café".as_bytes()), "<p>café");
+    }
+
+    #[test]
     fn binary_data_is_rejected() {
-        let mut d = Decoder::new(None);
+        let mut d = Decoder::new(None, None);
         let mut out = String::new();
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0";
         assert!(d.write(png, &mut out).is_ok());

@@ -68,7 +68,7 @@ pub mod wasm;
 
 pub use article::{Article, ReadingTime, Teaser};
 pub use error::Error;
-pub use options::{Clock, Options};
+pub use options::{Clock, DecoderFactory, ExternalDecoder, Options};
 pub use stream::Extractor;
 
 /// Extracts the article from a whole page (bytes in any encoding, or a `&str`).

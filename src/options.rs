@@ -5,6 +5,17 @@ use crate::Error;
 /// Milliseconds since an arbitrary origin. Used only for the time budget.
 pub type Clock = fn() -> f64;
 
+/// Decodes a page's legacy encoding outside decant — in WebAssembly, with
+/// the platform's `TextDecoder`. It is given the page's bytes in order.
+pub trait ExternalDecoder {
+    /// Appends the text of `bytes` to `out`; `last` marks the page's end.
+    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String);
+}
+
+/// Makes an [`ExternalDecoder`] for an encoding's WHATWG name (`"Shift_JIS"`),
+/// or `None` to let decant decode it. UTF-8 is always decoded by decant.
+pub type DecoderFactory = fn(encoding: &str) -> Option<Box<dyn ExternalDecoder>>;
+
 /// How to extract. Build with [`Options::new`] and the `with_*` methods.
 ///
 /// | setting | default | meaning |
@@ -16,6 +27,7 @@ pub type Clock = fn() -> f64;
 /// | [`time_budget_ms`](Options::with_time_budget_ms) | 10,000 | a slower extraction fails with [`Error::Timeout`]; `0` disables the budget |
 /// | [`char_threshold`](Options::with_char_threshold) | 500 | an article shorter than this is retried with looser rules (Readability's `charThreshold`) |
 /// | [`clock`](Options::with_clock) | the system clock (none on wasm32 unless the binding sets one) | the time source for the budget |
+/// | [`decoder_factory`](Options::with_decoder_factory) | none | decodes legacy encodings outside decant (the WebAssembly build uses `TextDecoder`) |
 #[derive(Clone, Debug)]
 pub struct Options {
     url: Option<String>,
@@ -25,6 +37,7 @@ pub struct Options {
     time_budget_ms: u64,
     char_threshold: usize,
     clock: Option<Clock>,
+    decoder_factory: Option<DecoderFactory>,
 }
 
 impl Default for Options {
@@ -37,6 +50,7 @@ impl Default for Options {
             time_budget_ms: 10_000,
             char_threshold: crate::rules::readability::CHAR_THRESHOLD,
             clock: default_clock(),
+            decoder_factory: None,
         }
     }
 }
@@ -89,11 +103,23 @@ impl Options {
         self
     }
 
+    pub fn with_decoder_factory(mut self, factory: DecoderFactory) -> Self {
+        self.decoder_factory = Some(factory);
+        self
+    }
+
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
-    pub fn encoding(&self) -> Option<&'static encoding_rs::Encoding> {
+    /// The WHATWG name of the encoding set with `with_encoding`.
+    pub fn encoding(&self) -> Option<&'static str> {
+        self.encoding.map(|e| e.name())
+    }
+    pub(crate) fn encoding_hint(&self) -> Option<&'static encoding_rs::Encoding> {
         self.encoding
+    }
+    pub fn decoder_factory(&self) -> Option<DecoderFactory> {
+        self.decoder_factory
     }
     pub fn max_input_bytes(&self) -> usize {
         self.max_input_bytes

@@ -33,7 +33,7 @@ impl Extractor {
         let deadline = options.deadline();
         let src: Source = Rc::new(RefCell::new(String::new()));
         let scanner = Scanner::new(src.clone(), options.max_elements(), deadline);
-        Extractor { decoder: Decoder::new(options.encoding()), options, deadline, scanner, src, bytes: 0, failed: None, reread: false }
+        Extractor { decoder: Decoder::new(options.encoding_hint(), options.decoder_factory()), options, deadline, scanner, src, bytes: 0, failed: None, reread: false }
     }
 
     /// Feeds the next chunk of the page. Chunks may split anything,

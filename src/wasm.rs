@@ -16,7 +16,7 @@ fn start() {
 
 /// Reads the options object (every field optional; unknown fields ignored).
 fn options(value: JsValue) -> Result<Options, JsValue> {
-    let mut o = Options::new().with_clock(now);
+    let mut o = Options::new().with_clock(now).with_decoder_factory(text_decoder);
     if value.is_undefined() || value.is_null() {
         return Ok(o);
     }
@@ -58,6 +58,26 @@ fn options(value: JsValue) -> Result<Options, JsValue> {
         o = o.with_char_threshold(n as usize);
     }
     Ok(o)
+}
+
+/// Legacy encodings are decoded by the platform's `TextDecoder` (the npm
+/// package's build links a UTF-8-only stand-in for encoding_rs; see
+/// wasm/README.md).
+fn text_decoder(encoding: &str) -> Option<Box<dyn crate::ExternalDecoder>> {
+    let decoder = web_sys::TextDecoder::new_with_label(encoding).ok()?;
+    Some(Box::new(JsTextDecoder(decoder)))
+}
+
+struct JsTextDecoder(web_sys::TextDecoder);
+
+impl crate::ExternalDecoder for JsTextDecoder {
+    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String) {
+        let options = web_sys::TextDecodeOptions::new();
+        options.set_stream(!last);
+        if let Ok(text) = self.0.decode_with_u8_array_and_options(bytes, &options) {
+            out.push_str(&text);
+        }
+    }
 }
 
 /// `performance.now()` where there is one (browsers, Node), else `Date.now()`.
