@@ -30,8 +30,9 @@ python3 scripts/eval.py --check --quiet --no-save
 step "wasm under Node.js"
 wasm_test wasm_node --node
 
-step "wasm in headless Chrome"
+step "wasm in headless Chrome: the API, and every XSS vector parsed by Chromium"
 wasm_test wasm_browser --headless --chrome
+wasm_test wasm_xss --headless --chrome
 
 step "npm package: build, size budget, Node API"
 cargo test --quiet --manifest-path wasm/encoding-shim/Cargo.toml
