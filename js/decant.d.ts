@@ -55,6 +55,8 @@ export interface Article {
   excerpt: string | null;
   /** Absolute URL of the article's main image. */
   leadImage: string | null;
+  /** The caption the page gives the lead image (its `<figcaption>`). */
+  leadImageCaption: string | null;
   /** Clean, safe HTML of the body; null when the page holds no article. */
   content: string | null;
   /** The body as plain text, paragraphs separated by blank lines; null when there is no article. */

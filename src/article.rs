@@ -20,6 +20,8 @@ pub struct Article {
     pub excerpt: Option<String>,
     /// Absolute URL of the article's main image.
     pub lead_image: Option<String>,
+    /// The caption the page gives the lead image (its `<figcaption>`).
+    pub lead_image_caption: Option<String>,
     /// Clean, safe HTML of the article body.
     pub content: Option<String>,
     /// The body as plain text, paragraphs separated by blank lines.

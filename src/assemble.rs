@@ -2,12 +2,13 @@
 
 use crate::article::{Article, Teaser};
 use crate::clean::{self, Plan};
-use crate::dom::{Document, NONE};
+use crate::dom::{flag, Document, NONE};
+use crate::meta::RawMeta;
 use crate::options::{Deadline, Options};
 use crate::sanitize::Links;
 use crate::scan::Scan;
 use crate::select::{self, Item, Selection};
-use crate::meta::RawMeta;
+use crate::tags::Tag;
 use crate::{listing, meta, teasers, text, Error};
 
 /// Selects, cleans and assembles the article of a scanned page.
@@ -36,6 +37,7 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
         teasers,
         ..Article::default()
     };
+    article.lead_image_caption = article.lead_image.as_deref().and_then(|u| lead_caption(&doc, &links, u));
     let Some(sel) = selection else { return Ok(article) };
     let blocks: Vec<u32> = found.blocks.iter().copied().filter(|&b| !holds_the_article(&doc, &sel, b)).collect();
     let plan = Plan::new(&doc, &sel, &blocks);
@@ -60,6 +62,9 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
             m.src.as_deref().and_then(|s| links.image(s)).or_else(|| m.srcset.as_deref().and_then(|s| links.srcset(s)).map(|s| s.split(' ').next().unwrap_or("").to_string()))
         });
     }
+    if article.lead_image_caption.is_none() {
+        article.lead_image_caption = article.lead_image.as_deref().and_then(|u| lead_caption(&doc, &links, u));
+    }
     article.dir = direction(&doc, &sel);
     article.length = text.chars().count();
     article.word_count = text::word_count(&text);
@@ -68,6 +73,28 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     article.text_content = Some(text);
     Ok(article)
 }
+
+/// The caption of the lead image: the `<figcaption>` of the figure that
+/// shows it on the page (the same file, whatever size parameters).
+fn lead_caption(doc: &Document, links: &Links, lead: &str) -> Option<String> {
+    let file = |url: &str| url.split(['?', '#']).next().unwrap_or(url).rsplit('/').next().unwrap_or("").to_string();
+    let wanted = file(lead);
+    if wanted.is_empty() {
+        return None;
+    }
+    let img = doc.media.iter().find(|(n, m)| {
+        let node = doc.node(*n);
+        node.tag == Tag::Img && !node.has(flag::NON_CONTENT | flag::HIDDEN) && [m.src.as_deref(), m.srcset.as_deref()].into_iter().flatten().any(|s| {
+            s.split(',').filter_map(|c| c.split_whitespace().next()).filter_map(|u| links.image(u)).any(|u| file(&u) == wanted)
+        })
+    })?;
+    let figure = doc.ancestors(img.0).take(FIGURE_LEVELS).find(|&a| doc.tag(a) == Tag::Figure)?;
+    let caption = (figure + 1..doc.node(figure).end).find(|&d| doc.tag(d) == Tag::Figcaption)?;
+    Some(doc.text(caption)).filter(|c| !c.is_empty())
+}
+
+/// How far above the lead image its figure may be (`figure > a > picture > img`).
+const FIGURE_LEVELS: usize = 4;
 
 /// Per element: inside one of the article's pieces (removed or not)?
 fn piece_mask(doc: &Document, sel: &Selection) -> Vec<bool> {
@@ -162,7 +189,7 @@ fn dedupe(found: Vec<teasers::Found>) -> Vec<Teaser> {
 mod tests {
     use super::*;
     use crate::scan::tests::scan;
-    use crate::tags::Tag;
+    use crate::{extract, Options};
 
     #[test]
     fn a_teaser_block_that_is_the_article_stays() {
@@ -175,5 +202,31 @@ mod tests {
         let find = |tag: Tag| s.doc.nodes.iter().position(|n| n.tag == tag).unwrap() as u32;
         assert!(holds_the_article(&s.doc, &sel, find(Tag::Div)));
         assert!(!holds_the_article(&s.doc, &sel, find(Tag::Ul)));
+    }
+
+    fn prose(seed: &str) -> String {
+        (0..10).map(|i| format!("<p>The {seed} paragraph number {i} tells the story at length, with details and quotes.</p>")).collect()
+    }
+
+    #[test]
+    fn the_lead_image_caption_is_its_figcaption() {
+        let page = format!(
+            r#"<html><head><title>A story - Site</title><meta property="og:image" content="https://cdn.example/img/harbour.jpg?w=1200"></head>
+            <body><article><h1>A story</h1><figure><img src="/img/harbour.jpg?w=640" alt=""><figcaption>The harbour at dawn / Photo: J. Doe</figcaption></figure>{}</article></body></html>"#,
+            prose("first")
+        );
+        let a = extract(&page, &Options::new().with_url("https://news.example/a").unwrap()).unwrap();
+        assert_eq!(a.lead_image.as_deref(), Some("https://cdn.example/img/harbour.jpg?w=1200"));
+        assert_eq!(a.lead_image_caption.as_deref(), Some("The harbour at dawn / Photo: J. Doe"));
+        let other = page.replace("harbour.jpg?w=640", "boats.jpg");
+        assert_eq!(extract(&other, &Options::new()).unwrap().lead_image_caption, None, "another picture's caption is not the lead's");
+    }
+
+    #[test]
+    fn a_page_without_a_title_is_named_by_its_heading() {
+        let page = format!("<html><body><article><h1>Short</h1>{}</article></body></html>", prose("only"));
+        let a = extract(&page, &Options::new()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Short"));
+        assert!(!a.text_content.unwrap().starts_with("Short"), "the heading is the title, not body text");
     }
 }

@@ -79,6 +79,8 @@ pub(crate) fn resolve(raw: &RawMeta, doc: &Document) -> Metadata {
     // which names the site as a rule, loses the site name.
     let from_metadata = title.is_some();
     let title = title.unwrap_or_else(doc_title);
+    // Ours: a page without any title is named by its first main heading.
+    let title = if title.trim().is_empty() { first_h1(doc).unwrap_or_default() } else { title };
     let article_author = get(&["article:author"]).filter(|a| !is_url(a));
     let byline = ld.byline.clone().or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"])).or(article_author);
     let excerpt = ld.excerpt.clone().or_else(|| {
@@ -348,6 +350,11 @@ pub(crate) fn article_title(orig: &str, doc: &Document) -> String {
         return orig.to_string();
     }
     cur
+}
+
+/// The text of the page's first non-empty `<h1>`.
+fn first_h1(doc: &Document) -> Option<String> {
+    (0..doc.len() as u32).filter(|&n| doc.tag(n) == Tag::H1 && !doc.node(n).has(crate::dom::flag::NON_CONTENT)).map(|n| doc.text(n)).find(|t| !t.is_empty())
 }
 
 /// Byte positions of ` X ` where X is a separator.

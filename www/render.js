@@ -106,7 +106,8 @@ export function renderArticle(article, root, url = null) {
   if (leadURL && !inBody) {
     const img = element(doc, 'img', { src: leadURL, alt: '', decoding: 'async' });
     hideWhenBroken(img);
-    lead = element(doc, 'figure', { className: 'lead' }, img);
+    const caption = article.leadImageCaption ? element(doc, 'figcaption', { textContent: article.leadImageCaption }) : null;
+    lead = element(doc, 'figure', { className: 'lead' }, img, caption);
   }
 
   const original = webURL(url);

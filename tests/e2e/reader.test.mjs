@@ -67,6 +67,7 @@ test('renders the seed article and its four "Empfohlen" teaser cards', async () 
   assert.match(kicker, /2–3 Minuten/, 'reading time as a German range');
   assert.match(await page.textContent('#article .byline'), /Zhukova/);
   assert.equal(await page.getAttribute('#article .lead img', 'src'), 'https://www.dtz-online.example/media/2024/06/putin-kim-pjoengjang.jpg');
+  assert.equal(await page.textContent('#article .lead figcaption'), 'Putin und Kim schließen militärischen Beistandspakt / Foto: © POOL/AFP');
   assert.match(await page.textContent('#article .body'), /Heute kämpfen wir gemeinsam gegen neokoloniale Praktiken/);
 
   assert.deepEqual(await page.$$eval('#teasers h2', hs => hs.map(h => h.textContent)), ['Empfohlen']);

@@ -16,6 +16,7 @@ test('init is a no-op in Node and extract works right away', async () => {
   assert.equal(a.lang, expected.lang);
   assert.equal(a.publishedTime, expected.publishedTime);
   assert.equal(a.leadImage, expected.leadImage);
+  assert.equal(a.leadImageCaption, 'Putin und Kim schließen militärischen Beistandspakt / Foto: © POOL/AFP');
   assert.match(a.byline, /Zhukova/);
   assert.equal(a.teasers.length, 4);
   assert.deepEqual(a.teasers.map((t) => t.url), expected.teasers.map((t) => t.url));
@@ -27,7 +28,7 @@ test('the result is a plain object with exactly the documented fields', () => {
   const a = extract(page, { url: expected.url });
   assert.equal(Object.getPrototypeOf(a), Object.prototype);
   assert.deepEqual(Object.keys(a).sort(), [
-    'byline', 'content', 'dir', 'excerpt', 'leadImage', 'lang', 'length', 'publishedTime',
+    'byline', 'content', 'dir', 'excerpt', 'leadImage', 'leadImageCaption', 'lang', 'length', 'publishedTime',
     'readingTime', 'siteName', 'teasers', 'textContent', 'title', 'wordCount',
   ].sort());
   assert.equal(a.dir, null);
