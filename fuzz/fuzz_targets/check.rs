@@ -10,6 +10,8 @@ const TAGS: &[&str] = &[
     "strong", "b", "i", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "abbr", "cite", "q", "dfn",
     "time", "code", "kbd", "samp", "var", "br", "hr", "details", "summary", "bdi", "bdo", "ruby", "rt", "rp",
     "wbr", "picture", "img", "source", "video", "audio", "a",
+    // Kept only to carry lang/dir over a run of words in another language.
+    "span",
 ];
 
 /// Attributes decant may write.
