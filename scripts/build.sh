@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package into pkg/ from wasm/ (decant with the
 # UTF-8-only encoding shim, see wasm/README.md), tuned for size: opt-level
-# "z", LTO, one codegen unit, then wasm-opt -Oz.
+# "z", LTO, one codegen unit, then wasm-opt -Oz; with an inline threshold
+# (wasm/.cargo/config.toml) that buys back most of the speed "z" costs.
 #
 # wasm-opt comes from the npm package `binaryen` (a devDependency), not from
 # Debian: Debian's binaryen 108 rewrites the export of wasm-bindgen's externref

@@ -18,6 +18,7 @@ use crate::Error;
 use crate::sink;
 use lol_html::html_content::{Element, TextChunk};
 use lol_html::{doc_text, element, Settings};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -208,13 +209,22 @@ impl Plan {
         }
     }
 
+    /// The text nodes in the article's span.
+    fn text_range(&self, doc: &Document) -> (usize, usize) {
+        (self.first_text as usize, doc.texts.partition_point(|x| (x.start as usize) < self.span.1))
+    }
+
+    /// Room for the article's text: decoded text is never longer than its
+    /// source, and a break adds at most two bytes.
+    fn kept_text_bytes(&self, doc: &Document) -> usize {
+        let (first, last) = self.text_range(doc);
+        (first..last).filter(|&t| self.keep_text[t]).map(|t| (doc.texts[t].end - doc.texts[t].start) as usize + 2).sum()
+    }
+
     /// The article as plain text.
     pub(crate) fn plain_text(&self, doc: &Document) -> String {
-        let first = self.first_text as usize;
-        let last = doc.texts.partition_point(|x| (x.start as usize) < self.span.1);
-        // Decoded text is never longer than its source; breaks add two bytes.
-        let room = (first..last).filter(|&t| self.keep_text[t]).map(|t| (doc.texts[t].end - doc.texts[t].start) as usize + 2).sum();
-        let mut out = PlainText::with_capacity(room);
+        let (first, last) = self.text_range(doc);
+        let mut out = PlainText::with_capacity(self.kept_text_bytes(doc));
         let mut pending = Break::None;
         for t in first..last {
             pending = pending.max(self.breaks[t]);
@@ -335,7 +345,13 @@ fn breaks(doc: &Document, sel: &Selection, render: &[Render]) -> Vec<Break> {
 }
 
 /// Text without control characters (other than whitespace).
-fn clean_text(text: &str) -> String {
+fn clean_text(text: &str) -> Cow<'_, str> {
+    // Control characters are rare: C0 (and DEL) are single bytes, and every
+    // C1 control starts with the byte 0xC2.
+    let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || matches!(b, 0x7f | 0xc2);
+    if !text.as_bytes().iter().any(suspect) {
+        return Cow::Borrowed(text);
+    }
     text.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\x0c')).collect()
 }
 
@@ -353,10 +369,9 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
     if slice.is_empty() {
         return Ok(String::new());
     }
-    // The output is about as long as the part of the page it comes from
-    // (attributes go, absolute URLs get longer): room for that, so a big
-    // article does not double its buffer next to the page.
-    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(slice.len() + slice.len() / 8), open: Vec::new() }));
+    // Room for the text; tags make the buffer grow, gently (a big article
+    // must not double its buffer next to the page).
+    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(plan.kept_text_bytes(doc)), open: Vec::new() }));
     let elements = Cell::new(plan.first_node);
     let texts = Cell::new(plan.first_text);
     // The text node being written: (index, already emitted).
@@ -377,9 +392,17 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
             if let Some((k, emitted)) = cur.as_mut() {
                 if !*emitted && plan.keep_text.get(*k as usize).copied().unwrap_or(false) {
                     let text = &doc.texts[*k as usize];
-                    let decoded = clean_text(&doc.text_of(text));
-                    let text = if text.flags & tflag::PRESERVE != 0 { decoded } else { collapse(&decoded) };
-                    escape_text(&mut out.borrow_mut().html, &text);
+                    let raw = doc.text_of(text);
+                    let cleaned = clean_text(&raw);
+                    let html = &mut out.borrow_mut().html;
+                    crate::text::reserve_gently(html, cleaned.len());
+                    if text.flags & tflag::PRESERVE != 0 {
+                        escape_text(html, &cleaned);
+                    } else {
+                        let mut collapsed = String::with_capacity(cleaned.len());
+                        crate::text::push_collapsed(&mut collapsed, &cleaned, false);
+                        escape_text(html, &collapsed);
+                    }
                     *emitted = true;
                 }
             }
@@ -403,6 +426,10 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
 
 type Output = Rc<RefCell<Writer>>;
 
+/// Room made for a start tag and its end tag (attributes with long URLs
+/// may need more; the buffer then grows as usual).
+const TAG_ROOM: usize = 256;
+
 /// The HTML written so far, and the kept elements still open.
 #[derive(Default)]
 struct Writer {
@@ -422,6 +449,7 @@ fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut El
     match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
         Render::Keep(tag) => {
             let mut w = out.borrow_mut();
+            crate::text::reserve_gently(&mut w.html, TAG_ROOM);
             w.html.push('<');
             w.html.push_str(tag.name());
             for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.href(n), doc.media(n), links) {
@@ -466,31 +494,19 @@ fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut El
 
 /// Escapes text for HTML, as lol_html does for `ContentType::Text`.
 fn escape_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
+    let mut plain = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(escaped);
+        plain = i + 1;
     }
-}
-
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
+    out.push_str(&text[plain..]);
 }
 
 #[cfg(test)]
@@ -499,6 +515,15 @@ mod tests {
         let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
         let html = format!("<html><body><div class=story><p>{para}</p>{body}<p>{para}</p></div></body></html>");
         crate::extract(&html, &crate::Options::new()).unwrap().content.unwrap()
+    }
+
+    #[test]
+    fn text_is_escaped_and_stripped_of_controls() {
+        let mut out = String::new();
+        super::escape_text(&mut out, "a<b>&c\u{e9}<");
+        assert_eq!(out, "a&lt;b&gt;&amp;c\u{e9}&lt;");
+        assert_eq!(super::clean_text("plain \u{e9}\u{a0}text\n"), "plain \u{e9}\u{a0}text\n");
+        assert_eq!(super::clean_text("bell\x07 del\x7f c1\u{85}\u{9f} kept\t\x0c"), "bell del c1 kept\t\x0c");
     }
 
     #[test]

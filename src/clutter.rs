@@ -271,7 +271,9 @@ fn is_appendix_label(lower: &str) -> bool {
 /// The text after a "read also" lead-in, when `lower` starts with one.
 fn read_also_rest(lower: &str) -> Option<&str> {
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    READ_ALSO.iter().chain(TEASER_HEADINGS).find_map(|p| {
+    let first = *lower.as_bytes().first()?;
+    // The first byte rules out most lead-ins without comparing them.
+    READ_ALSO.iter().chain(TEASER_HEADINGS).filter(|p| p.as_bytes().first() == Some(&first)).find_map(|p| {
         let rest = lower.strip_prefix(p)?;
         // A whole word: "lea" must not match "leader".
         (!rest.starts_with(|c: char| c.is_alphanumeric())).then(|| rest.trim())

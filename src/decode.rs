@@ -162,7 +162,7 @@ fn decode_into(decoder: &mut Active, input: &[u8], last: bool, out: &mut String)
 fn decode_piece(decoder: &mut EncodingDecoder, mut input: &[u8], last: bool, out: &mut String) {
     loop {
         let needed = decoder.max_utf8_buffer_length(input.len()).unwrap_or(input.len() * 3 + 16);
-        out.reserve(needed);
+        crate::text::reserve_gently(out, needed);
         let (result, read, _) = decoder.decode_to_string(input, out, last);
         input = &input[read..];
         if result == CoderResult::InputEmpty {

@@ -252,18 +252,8 @@ impl Document {
 /// Appends `s` with whitespace runs collapsed to one space, never starting
 /// the output with a space or doubling one.
 pub(crate) fn push_collapsed(out: &mut String, s: &str) {
-    let mut space = out.ends_with(' ') || out.is_empty();
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
+    let space = out.ends_with(' ') || out.is_empty();
+    crate::text::push_collapsed(out, s, space);
 }
 
 pub(crate) struct Children<'a> {

@@ -18,13 +18,13 @@ const LONGEST_LEGACY_NAME: usize = 6;
 
 /// Decodes all character references in `raw`. Borrows when there are none.
 pub(crate) fn decode(raw: &str, context: Context) -> Cow<'_, str> {
-    let Some(first) = raw.find('&') else {
+    let Some(first) = memchr::memchr(b'&', raw.as_bytes()) else {
         return Cow::Borrowed(raw);
     };
     let mut out = String::with_capacity(raw.len());
     out.push_str(&raw[..first]);
     let mut rest = &raw[first..];
-    while let Some(pos) = rest.find('&') {
+    while let Some(pos) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
         let consumed = decode_one(rest, context, &mut out);

@@ -3,7 +3,9 @@
 //!
 //! Runs once per class and id attribute of the page, so the word list is
 //! indexed by first byte once per process and every position of the value
-//! is compared only with the words that start with its byte.
+//! is compared only with the words that start with its byte. Pages repeat
+//! the same few class values on thousands of elements, so the scan keeps a
+//! small [`Cache`] of values already matched.
 
 use crate::rules::{Hints, Match, CLASS_WORDS, TAXONOMY_PREFIXES};
 use std::sync::OnceLock;
@@ -66,13 +68,59 @@ pub(crate) fn hints_of(value: &str) -> Hints {
     let mut hints = 0;
     for i in 0..v.len() {
         let b = v[i] as usize;
+        // Comparing the second byte first rejects most candidates without
+        // a call to memcmp.
+        let next = v.get(i + 1).copied();
         for w in &index.words[index.start[b] as usize..index.start[b + 1] as usize] {
-            if hints & w.concept == 0 && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
+            if hints & w.concept == 0 && w.text.get(1).is_none_or(|&c| next == Some(c)) && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
                 hints |= w.concept;
             }
         }
     }
     hints
+}
+
+/// Slots of the [`Cache`]: a power of two, so a slot is a mask of the hash.
+const CACHE_SLOTS: usize = 512;
+/// Longer values are matched every time (they rarely repeat).
+const CACHE_MAX_VALUE: usize = 128;
+
+/// Remembers the hints of recent class and id values: a direct-mapped table
+/// (one value per slot, a new value replaces the old one), so its memory is
+/// bounded whatever the page holds. On the pages of the corpora most values
+/// are found here, which saves the word matching almost entirely.
+pub(crate) struct Cache {
+    slots: Vec<Option<(Box<str>, Hints)>>,
+}
+
+impl Cache {
+    pub(crate) fn new() -> Cache {
+        Cache { slots: Vec::new() }
+    }
+
+    /// `hints_of(value)`, from the table when `value` was seen last in its slot.
+    pub(crate) fn hints_of(&mut self, value: &str) -> Hints {
+        if value.is_empty() || value.len() > CACHE_MAX_VALUE {
+            return hints_of(value);
+        }
+        if self.slots.is_empty() {
+            self.slots.resize(CACHE_SLOTS, None);
+        }
+        let slot = &mut self.slots[fnv1a(value.as_bytes()) as usize & (CACHE_SLOTS - 1)];
+        match slot {
+            Some((seen, hints)) if **seen == *value => *hints,
+            _ => {
+                let hints = hints_of(value);
+                *slot = Some((value.into(), hints));
+                hints
+            }
+        }
+    }
+}
+
+/// FNV-1a over `bytes`.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 /// Does the match of length `len` at `i` meet its word's boundary rule?
@@ -109,6 +157,18 @@ mod tests {
         assert_eq!(hints_of("post category-no-newsletter tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
         assert!(hints_of("post newsletter-box") & hint::CLUTTER != 0);
         assert!(hints_of("article__meta") & hint::CLUTTER != 0);
+    }
+
+    #[test]
+    fn the_cache_answers_as_the_matcher_does() {
+        let mut cache = Cache::new();
+        let long = "sidebar ".repeat(40);
+        let values = ["site-footer", "Main-Content", "hid", "", "story-card", "site-footer", "x", long.as_str(), "story-card", "a hid b"];
+        for _ in 0..2 {
+            for v in values {
+                assert_eq!(cache.hints_of(v), hints_of(v), "{v}");
+            }
+        }
     }
 
 }

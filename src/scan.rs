@@ -65,6 +65,8 @@ struct State {
     /// Open SVG/MathML elements, innermost last, with their namespace and
     /// whether each is an integration point (its children are HTML).
     foreign: Vec<(u32, &'static str, bool)>,
+    /// Hints of class and id values seen before.
+    hints: hints::Cache,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -90,6 +92,7 @@ impl Scanner {
             noscript: Vec::new(),
             seen_html: false,
             foreign: Vec::new(),
+            hints: hints::Cache::new(),
         }));
         let (st_el, src_el) = (state.clone(), src.clone());
         let (st_text, src_text) = (state.clone(), src.clone());
@@ -372,7 +375,7 @@ impl State {
             let value = entities::decode(raw_value, Context::Attribute);
             match &*name {
                 "class" => {
-                    node.class_hints = hints::hints_of(&value);
+                    node.class_hints = self.hints.hints_of(&value);
                     node.class_hash = hash(value.trim());
                     if !value.trim().is_empty() {
                         node.flags |= flag::HAS_CLASS;
@@ -386,7 +389,7 @@ impl State {
                     continue;
                 }
                 "id" => {
-                    node.id_hints = hints::hints_of(&value);
+                    node.id_hints = self.hints.hints_of(&value);
                     extra.id = Some(value.trim().to_string()).filter(|v| !v.is_empty());
                     has_extra |= extra.id.is_some();
                 }
@@ -577,15 +580,18 @@ fn hash(s: &str) -> u32 {
     if s.is_empty() {
         return 0;
     }
-    // FNV-1a; 0 is reserved for "no class".
-    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193)).max(1)
+    // 0 is reserved for "no class".
+    hints::fnv1a(s.as_bytes()).max(1)
 }
 
 /// Characters (whitespace runs counted once, ends trimmed) and commas.
 fn count(text: &str) -> (u32, u32) {
     let (mut chars, mut commas, mut pending_space, mut started) = (0u32, 0u32, false, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = crate::text::char_at(text, i);
+        i += len;
+        if crate::text::is_space(c) {
             pending_space = started;
             continue;
         }
@@ -595,7 +601,8 @@ fn count(text: &str) -> (u32, u32) {
         }
         started = true;
         chars += 1;
-        if COMMAS.contains(&c) {
+        // The ASCII comma first: the table holds it too, but most text is ASCII.
+        if c == ',' || (!c.is_ascii() && COMMAS.contains(&c)) {
             commas += 1;
         }
     }

@@ -347,9 +347,10 @@ fn page_key(url: &str) -> String {
 fn parse_inner(url: &str) -> Option<Url> {
     let parsed = Url::parse(url)?;
     let full = parsed.to_string();
-    let start = full.find("://")? + 3;
-    let inner = ["/http://", "/https://"].iter().filter_map(|p| full[start..].find(p)).min();
-    inner.and_then(|at| Url::parse(&full[start + at + 1..])).or(Some(parsed))
+    let rest = &full[full.find("://")? + 3..];
+    // The first "/http://" or "/https://" (one search: links are many).
+    let inner = rest.match_indices("/http").map(|(at, _)| at).find(|&at| matches!(rest.get(at + 5..at + 8), Some("://")) || matches!(rest.get(at + 5..at + 9), Some("s://")));
+    inner.and_then(|at| Url::parse(&rest[at + 1..])).or(Some(parsed))
 }
 
 /// Does a (lowercase) path lead to a tag, author, search, legal or account

@@ -8,6 +8,73 @@ const SLOW_WPM: usize = 180;
 /// For scripts written without spaces, characters per "word".
 const CHARS_PER_CJK_WORD: usize = 2;
 
+/// The big buffers (the decoded page, the article's HTML and text) grow by
+/// 1/this of their length when full, instead of doubling: they live to the
+/// end, and a doubled buffer can be half empty (peak memory is promised at
+/// most 3x the page). Copying stays linear overall.
+const GROWTH_DIVISOR: usize = 4;
+
+/// Makes room for `needed` more bytes in a big buffer (see [`GROWTH_DIVISOR`]).
+pub(crate) fn reserve_gently(s: &mut String, needed: usize) {
+    if s.capacity() - s.len() < needed {
+        s.reserve_exact(needed.max(s.len() / GROWTH_DIVISOR));
+    }
+}
+
+/// The character at byte `i` of `s` and its length in bytes. ASCII is read
+/// from the byte: text loops are hot, and at opt-level "z" (the WebAssembly
+/// build) `Chars` and `char::is_whitespace` are calls, not inlined code.
+#[inline(always)]
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
+}
+
+/// `char::is_whitespace`, with ASCII answered inline.
+#[inline(always)]
+pub(crate) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// Appends `s` with each whitespace run collapsed to one space. `space` says
+/// whether `out` already ends where a space would be dropped (after a space,
+/// or at the start); the same for the new end is returned.
+pub(crate) fn push_collapsed(out: &mut String, s: &str, mut space: bool) -> bool {
+    // Words are copied whole, not char by char.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
+        if is_space(c) {
+            if let Some(start) = word.take() {
+                out.push_str(&s[start..i]);
+                space = false;
+            }
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else if word.is_none() {
+            word = Some(i);
+        }
+        i += len;
+    }
+    if let Some(start) = word {
+        out.push_str(&s[start..]);
+        space = false;
+    }
+    space
+}
+
 /// Builds plain text from pieces: text, and breaks between blocks and lines.
 #[derive(Default)]
 pub(crate) struct PlainText {
@@ -62,18 +129,8 @@ impl PlainText {
             self.out.push_str(text);
             return;
         }
-        let mut space = at_line_start || self.out.ends_with(' ');
-        for c in text.chars() {
-            if c.is_whitespace() {
-                if !space {
-                    self.out.push(' ');
-                    space = true;
-                }
-            } else {
-                self.out.push(c);
-                space = false;
-            }
-        }
+        let space = at_line_start || self.out.ends_with(' ');
+        push_collapsed(&mut self.out, text, space);
     }
 
     pub(crate) fn finish(mut self) -> String {
@@ -92,15 +149,23 @@ fn trim_end_spaces(s: &mut String) {
 
 /// Words in `text`; CJK characters count as half a word each.
 pub(crate) fn word_count(text: &str) -> usize {
-    let mut words = 0;
-    let mut cjk = 0;
-    for w in text.split_whitespace() {
-        let wide = w.chars().filter(|&c| is_cjk(c)).count();
-        cjk += wide;
-        if wide < w.chars().count() {
-            words += 1;
+    let (mut words, mut cjk) = (0usize, 0usize);
+    // Whether the current word has a character that is not CJK.
+    let mut spaced = false;
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        if is_space(c) {
+            words += usize::from(spaced);
+            spaced = false;
+        } else if is_cjk(c) {
+            cjk += 1;
+        } else {
+            spaced = true;
         }
+        i += len;
     }
+    words += usize::from(spaced);
     words + cjk.div_ceil(CHARS_PER_CJK_WORD)
 }
 
@@ -131,6 +196,57 @@ mod tests {
         p.brk(Break::Paragraph);
         p.push("  a\n  b", true);
         assert_eq!(p.finish(), "Hello world\n\nSecond\nline\n\n  a\n  b");
+    }
+
+    /// Awkward text: Unicode spaces (no-break, ideographic, line separator),
+    /// the ASCII vertical tab, CJK, combining marks, runs at both ends.
+    const SAMPLES: &[&str] = &[
+        "", " ", "a", "  two  words ", "tab\tand\nnew\x0bline\x0c\r", "no\u{a0}break\u{3000}全角\u{2028}x",
+        "日本語の文章 and English", "e\u{301}te\u{301}  ", "\u{85}next-line\u{200b}zero-width", "mixed日本abc 語",
+    ];
+
+    #[test]
+    fn collapsing_matches_char_by_char_collapsing() {
+        for s in SAMPLES {
+            for start_space in [false, true] {
+                let mut expected = String::from("x");
+                let mut space = start_space;
+                for c in s.chars() {
+                    if c.is_whitespace() {
+                        if !space {
+                            expected.push(' ');
+                            space = true;
+                        }
+                    } else {
+                        expected.push(c);
+                        space = false;
+                    }
+                }
+                let mut out = String::from("x");
+                assert_eq!(push_collapsed(&mut out, s, start_space), space, "{s:?}");
+                assert_eq!(out, expected, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_count_matches_its_definition() {
+        for s in SAMPLES {
+            let words = s.split_whitespace().filter(|w| w.chars().any(|c| !is_cjk(c))).count();
+            let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+            assert_eq!(word_count(s), words + cjk.div_ceil(CHARS_PER_CJK_WORD), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn gentle_growth_adds_a_quarter() {
+        let mut s = String::with_capacity(1000);
+        s.push_str(&"a".repeat(1000));
+        reserve_gently(&mut s, 10);
+        assert!(s.capacity() >= 1250 && s.capacity() < 2000, "{}", s.capacity());
+        let before = s.capacity();
+        reserve_gently(&mut s, 10);
+        assert_eq!(s.capacity(), before, "room left: no growth");
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! Host names stay as written (lowercased): no IDNA mapping. That keeps the
 //! WebAssembly build free of Unicode tables; such URLs still work in browsers.
 
-use std::fmt::Write;
 
 /// A parsed absolute URL with a `//` authority (http, https, file, ftp, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,24 +226,31 @@ enum Part {
 }
 
 fn encode_into(out: &mut String, s: &str, part: Part) {
-    for c in s.chars() {
-        let encode = match c {
-            c if !c.is_ascii() => true,
-            c if c <= ' ' || c == '\u{7f}' => true,
-            '"' | '<' | '>' => true,
-            '`' => matches!(part, Part::Path | Part::Fragment),
-            '{' | '}' => matches!(part, Part::Path),
-            '\'' => matches!(part, Part::Query),
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    // Bytes, not chars: a non-ASCII character is encoded byte by byte, so
+    // every byte left as it is is ASCII, and runs of them are copied whole.
+    let mut plain = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let encode = match b {
+            0x80.. | 0x7f | ..=b' ' => true,
+            b'"' | b'<' | b'>' => true,
+            b'`' => matches!(part, Part::Path | Part::Fragment),
+            b'{' | b'}' => matches!(part, Part::Path),
+            b'\'' => matches!(part, Part::Query),
             _ => false,
         };
         if encode {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                let _ = write!(out, "%{b:02X}");
+            if plain < i {
+                out.push_str(&s[plain..i]);
             }
-        } else {
-            out.push(c);
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
+            plain = i + 1;
         }
+    }
+    if plain < s.len() {
+        out.push_str(&s[plain..]);
     }
 }
 
@@ -273,6 +279,20 @@ mod tests {
         assert_eq!(join(b, "http:other.html"), "http://fakehost/test/other.html");
         assert_eq!(join(b, "https:\\\\evil.example\\x"), "https://evil.example/x");
         assert_eq!(join("https://a.example", "b"), "https://a.example/b");
+    }
+
+    #[test]
+    fn percent_encodes_per_part_as_browsers_do() {
+        let encoded = |s: &str, part: Part| {
+            let mut out = String::from("=");
+            encode_into(&mut out, s, part);
+            out
+        };
+        assert_eq!(encoded("a\"<>`{}'b", Part::Path), "=a%22%3C%3E%60%7B%7D'b");
+        assert_eq!(encoded("a\"<>`{}'b", Part::Query), "=a%22%3C%3E`{}%27b");
+        assert_eq!(encoded("a\"<>`{}'b", Part::Fragment), "=a%22%3C%3E%60{}'b");
+        assert_eq!(encoded("ü x\u{7f}€", Part::Path), "=%C3%BC%20x%7F%E2%82%AC");
+        assert_eq!(encoded("plain/ascii?", Part::Path), "=plain/ascii?");
     }
 
     #[test]
