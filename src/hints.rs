@@ -57,7 +57,7 @@ pub(crate) fn hints_of(value: &str) -> Hints {
     // Ours: tokens that name the post's categories and tags ("category-
     // no-newsletter", "tag-sidebar") describe its topic, not the element.
     let filtered;
-    let value = if TAXONOMY_PREFIXES.iter().any(|p| value.contains(p)) {
+    let value = if has_taxonomy_prefix(value) {
         filtered = value.split_ascii_whitespace().filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))).collect::<Vec<_>>().join(" ");
         filtered.as_str()
     } else {
@@ -78,6 +78,14 @@ pub(crate) fn hints_of(value: &str) -> Hints {
         }
     }
     hints
+}
+
+/// Does a taxonomy prefix occur in `value`? Every prefix ends in '-', so
+/// only the text before each '-' is compared (one pass, no substring search
+/// per prefix: this runs for every new class value).
+fn has_taxonomy_prefix(value: &str) -> bool {
+    let v = value.as_bytes();
+    v.iter().enumerate().any(|(i, &b)| b == b'-' && TAXONOMY_PREFIXES.iter().any(|p| v[..=i].ends_with(p.as_bytes())))
 }
 
 /// Slots of the [`Cache`]: a power of two, so a slot is a mask of the hash.
@@ -138,6 +146,15 @@ fn bounded(v: &[u8], i: usize, len: usize, how: Match) -> bool {
 mod tests {
     use super::*;
     use crate::rules::hint;
+
+    #[test]
+    fn taxonomy_prefixes_are_found_anywhere() {
+        assert!(TAXONOMY_PREFIXES.iter().all(|p| p.ends_with('-')), "has_taxonomy_prefix needs a final '-'");
+        for (value, found) in [("post category-news", true), ("xtag-sidebar", true), ("topic-", true), ("tags sidebar", false), ("topic", false), ("", false)] {
+            assert_eq!(has_taxonomy_prefix(value), TAXONOMY_PREFIXES.iter().any(|p| value.contains(p)), "{value}");
+            assert_eq!(has_taxonomy_prefix(value), found, "{value}");
+        }
+    }
 
     #[test]
     fn class_words_match_as_readability_does() {

@@ -232,14 +232,20 @@ fn decode_slice<'a>(src: &'a [u8], utf8: bool, last: bool, room: usize, emit: &m
     let mut read = 0;
     let mut rest = src;
     while !rest.is_empty() {
+        // Only what can fit is checked: lol_html decodes a long text through
+        // a small buffer, and checking all the rest on every call made that
+        // quadratic. A sequence cut by the window leaves more valid bytes
+        // than fit (a sequence is at most 4 bytes), so it ends the call
+        // below before it could be taken for an error.
+        let window = &rest[..rest.len().min(room.saturating_add(4))];
         let (good, bad) = if utf8 {
-            match std::str::from_utf8(rest) {
+            match std::str::from_utf8(window) {
                 Ok(s) => (s.len(), None),
                 Err(e) => (e.valid_up_to(), Some(e.error_len())),
             }
         } else {
-            let ascii = Encoding::ascii_valid_up_to(rest);
-            (ascii, if ascii < rest.len() { Some(Some(1)) } else { None })
+            let ascii = Encoding::ascii_valid_up_to(window);
+            (ascii, if ascii < window.len() { Some(Some(1)) } else { None })
         };
         let take = floor_char_boundary(&rest[..good], room);
         if take > 0 {
@@ -352,6 +358,41 @@ mod tests {
             }
         }
         assert_eq!(out, "ab日本語cd");
+    }
+
+    /// Chunks of `size` bytes, each drained through buffers of `room` bytes,
+    /// as lol_html's text decoder does.
+    fn decode_through_buffers(bytes: &[u8], size: usize, room: usize) -> String {
+        let mut d = UTF_8.new_decoder_without_bom_handling();
+        let mut out = String::new();
+        let chunks: Vec<&[u8]> = bytes.chunks(size).collect();
+        for (i, chunk) in chunks.iter().enumerate() {
+            let mut rest = *chunk;
+            loop {
+                let mut buf = "\0".repeat(room);
+                let (r, read, written, _) = d.decode_to_str(rest, &mut buf, i + 1 == chunks.len());
+                out.push_str(&buf[..written]);
+                rest = &rest[read..];
+                if r == CoderResult::InputEmpty {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn small_buffers_over_long_and_broken_text_match_lossy_decoding() {
+        let long = "Grüße aus 日本 😀 ".repeat(40);
+        let samples: [&[u8]; 4] = [long.as_bytes(), b"a\xFFb\xC3", b"ok \xF0\x9F\x98\x80 \xED\xA0\x80 end \xE6\x97", b"\xF0\x9F\x98"];
+        for s in samples {
+            let want = String::from_utf8_lossy(s);
+            for size in [1, 2, 3, 7, 64, s.len()] {
+                for room in [4, 5, 6, 9, 1024] {
+                    assert_eq!(decode_through_buffers(s, size, room), want, "{size}-byte chunks, {room}-byte buffers");
+                }
+            }
+        }
     }
 
     #[test]
