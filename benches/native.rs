@@ -28,7 +28,7 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
         System.dealloc(p, layout);
         if COUNTING.load(Relaxed) {
-            CURRENT.fetch_sub(layout.size(), Relaxed);
+            uncount(layout.size());
         }
     }
     unsafe fn realloc(&self, p: *mut u8, layout: Layout, new: usize) -> *mut u8 {
@@ -38,11 +38,17 @@ unsafe impl GlobalAlloc for Counting {
                 let now = CURRENT.fetch_add(new - layout.size(), Relaxed) + new - layout.size();
                 PEAK.fetch_max(now, Relaxed);
             } else {
-                CURRENT.fetch_sub(layout.size() - new, Relaxed);
+                uncount(layout.size() - new);
             }
         }
         q
     }
+}
+
+/// Takes freed bytes off the count; never below zero (a block allocated
+/// before counting began and freed during it would otherwise wrap around).
+fn uncount(bytes: usize) {
+    let _ = CURRENT.fetch_update(Relaxed, Relaxed, |now| Some(now.saturating_sub(bytes)));
 }
 
 #[global_allocator]

@@ -172,6 +172,8 @@ mod tests {
         assert_eq!(hints_of("header-admin") & hint::AD, 0);
         assert_eq!(hints_of(""), 0);
         assert_eq!(hints_of("post category-no-newsletter tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
+        assert_eq!(hints_of("post post_tag-sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0, "WordPress tags");
+        assert_ne!(hints_of("post sidebar") & (hint::CLUTTER | hint::UNLIKELY), 0);
         assert!(hints_of("post newsletter-box") & hint::CLUTTER != 0);
         assert!(hints_of("article__meta") & hint::CLUTTER != 0);
     }

@@ -600,7 +600,8 @@ pub(crate) mod readability {
 }
 
 /// Class token prefixes of taxonomy terms (WordPress and others).
-pub(crate) static TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post_tag-", "topic-"];
+/// Values are matched after "_" became "-": WordPress's "post_tag-…" is "post-tag-…".
+pub(crate) static TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post-tag-", "topic-"];
 
 /// Is `url` an embed from a known video host?
 pub(crate) fn is_video_url(url: &str) -> bool {

@@ -38,6 +38,7 @@ pub fn assert_output_shape(html: &str) {
         let name_end = body.find(' ').unwrap_or(body.len());
         let name = &body[..name_end];
         assert!(TAGS.contains(&name), "tag <{tag}> not on the allow-list in {html:?}");
+        assert!(name != "span" || closing || body.contains(" lang=\"") || body.contains(" dir=\""), "<{tag}> kept without lang or dir");
         let mut attrs = &body[name_end..];
         assert!(!closing || attrs.is_empty(), "end tag with attributes: <{tag}>");
         while !attrs.is_empty() {
