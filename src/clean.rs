@@ -544,8 +544,10 @@ mod tests {
 
     #[test]
     fn spans_that_change_language_or_direction_stay() {
-        let html = content("<p dir=rtl>نص عربي <span lang=en dir=ltr>Book Bus</span> ونص <span class=x>plain</span></p>");
+        let html = content("<p dir=rtl>نص عربي <span lang=en dir=ltr>Book Bus</span> ونص <span class=x>plain</span> <span dir=sideways lang=\"en us\">odd</span></p>");
         assert!(html.contains(r#"<span dir="ltr" lang="en">Book Bus</span>"#), "{html}");
         assert!(!html.contains("<span>plain"), "{html}");
+        // Values that would not be written do not keep the span either.
+        assert!(html.contains(" odd</p>") && !html.contains("<span>odd"), "{html}");
     }
 }

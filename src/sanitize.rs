@@ -40,7 +40,7 @@ pub(crate) fn render(doc: &Document, n: u32, tag: Tag) -> Render {
         Noscript if node.has(flag::NOSCRIPT_IMAGE) => Render::NoscriptImage,
         // A span that changes the language or direction of its words
         // ("<span lang=en dir=ltr>Book Bus</span>" in Arabic text) keeps them.
-        Span if doc.extra(n).is_some_and(|e| e.lang.as_deref().is_some_and(|l| !l.is_empty()) || e.dir.is_some()) => Render::Keep(Span),
+        Span if doc.extra(n).is_some_and(|e| lang_of(e).is_some() || dir_of(e).is_some()) => Render::Keep(Span),
         Span | Font | Label | Legend | Center | Div | Section | Article | Main | Header | Footer | Aside | Nav
         | Address | Hgroup | Search | Body | Html | Form | Fieldset | Menu | Dir | Nobr | Marquee | Other | A | Data
         | Slot | Listing | Output | Meter | Progress => Render::Unwrap,
@@ -204,15 +204,28 @@ fn plain(v: &str, max: usize) -> Option<String> {
     (!v.is_empty() && v.len() <= max).then(|| v.to_string())
 }
 
+/// A `dir` value worth writing.
+fn dir_of(e: &Extra) -> Option<&str> {
+    e.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl" | "auto"))
+}
+
+/// A `lang` value worth writing: a language tag's letters, digits and dashes.
+fn lang_of(e: &Extra) -> Option<&str> {
+    e.lang.as_deref().filter(|l| !l.is_empty() && l.len() <= MAX_LANG_LEN && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
+/// The longest language tag kept (BCP 47 tags in use are far shorter).
+const MAX_LANG_LEN: usize = 35;
+
 /// The attributes to write on a kept element, name and checked value.
 pub(crate) fn attributes(tag: Tag, extra: Option<&Extra>, href: Option<&str>, media: Option<&Media>, links: &Links) -> Vec<(&'static str, String)> {
     use Tag::*;
     let mut out: Vec<(&'static str, String)> = Vec::new();
     if let Some(e) = extra {
-        if let Some(d) = e.dir.as_deref().filter(|d| matches!(*d, "ltr" | "rtl" | "auto")) {
+        if let Some(d) = dir_of(e) {
             out.push(("dir", d.to_string()));
         }
-        if let Some(l) = e.lang.as_deref().filter(|l| !l.is_empty() && l.len() <= 35 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')) {
+        if let Some(l) = lang_of(e) {
             out.push(("lang", l.to_string()));
         }
         if let Some(id) = e.id.as_deref().filter(|id| is_safe_id(id)) {

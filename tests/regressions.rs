@@ -145,3 +145,16 @@ fn srcset_descriptor_ending_in_a_multibyte_character() {
     let c = content(&html);
     assert!(c.contains("srcset=\"https://news.example/a/b.jpg 2x\""), "{c}");
 }
+
+/// sanitize.rs: a `<span>` was kept for any `dir` or `lang`, but only valid
+/// values are written, so `<span dir=up>` came out as a bare `<span>`
+/// (found by the fuzzer's output check).
+#[test]
+fn spans_with_invalid_dir_or_lang_are_unwrapped() {
+    let p = para();
+    for span in ["<span dir=up>word</span>", "<span lang=\"e n\">word</span>", "<span lang=\"\" dir=\"\">word</span>"] {
+        let html = format!("<body><article><p>{p} {span}</p><p>{p}</p></article></body>");
+        let out = content(&html);
+        assert!(out.contains(" word</p>") && !out.contains("<span"), "{span}: {out}");
+    }
+}
