@@ -2,8 +2,9 @@
 //! value names ("sidebar", "related", "byline"...), as a bit set.
 //!
 //! Runs once per class and id attribute of the page, so the word list is
-//! indexed by first byte once per process and every position of the value
-//! is compared only with the words that start with its byte. Pages repeat
+//! indexed by its first two bytes once per process and every position of
+//! the value is compared only with the words that start with its two
+//! bytes (most positions have none). Pages repeat
 //! the same few class values on thousands of elements, so the scan keeps a
 //! small [`Cache`] of values already matched.
 
@@ -16,27 +17,34 @@ struct Word {
     how: Match,
 }
 
-/// The words of `CLASS_WORDS` sorted by first byte, and where each first
-/// byte's words start.
+/// The words of `CLASS_WORDS` of two bytes or more, sorted by their first
+/// two bytes, and where the words of each pair start; one-byte words apart.
 struct Index {
     words: Vec<Word>,
-    start: [u16; 257],
+    /// Indexed by `first << 8 | second`, one more entry at the end.
+    start: Vec<u16>,
+    short: Vec<Word>,
+}
+
+/// The pair of a word's or a position's first two bytes.
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut words: Vec<Word> = CLASS_WORDS
-            .iter()
-            .flat_map(|&(concept, how, words)| words.iter().map(move |w| Word { text: w.as_bytes(), concept, how }))
-            .filter(|w| !w.text.is_empty())
-            .collect();
-        words.sort_by_key(|w| w.text[0]);
-        let mut start = [0u16; 257];
-        for b in 0..256 {
-            start[b + 1] = start[b] + words.iter().filter(|w| w.text[0] as usize == b).count() as u16;
+        let all = CLASS_WORDS.iter().flat_map(|&(concept, how, words)| words.iter().map(move |w| Word { text: w.as_bytes(), concept, how }));
+        let (mut words, short): (Vec<Word>, Vec<Word>) = all.filter(|w| !w.text.is_empty()).partition(|w| w.text.len() >= 2);
+        words.sort_by_key(|w| pair(w.text[0], w.text[1]));
+        let mut start = vec![0u16; 256 * 256 + 1];
+        for w in &words {
+            start[pair(w.text[0], w.text[1]) + 1] += 1;
         }
-        Index { words, start }
+        for p in 0..256 * 256 {
+            start[p + 1] += start[p];
+        }
+        Index { words, start, short }
     })
 }
 
@@ -67,12 +75,15 @@ pub(crate) fn hints_of(value: &str) -> Hints {
     let v = value.as_bytes();
     let mut hints = 0;
     for i in 0..v.len() {
-        let b = v[i] as usize;
-        // Comparing the second byte first rejects most candidates without
-        // a call to memcmp.
-        let next = v.get(i + 1).copied();
-        for w in &index.words[index.start[b] as usize..index.start[b + 1] as usize] {
-            if hints & w.concept == 0 && w.text.get(1).is_none_or(|&c| next == Some(c)) && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
+        let candidates = match v.get(i + 1) {
+            Some(&next) => {
+                let p = pair(v[i], next);
+                &index.words[index.start[p] as usize..index.start[p + 1] as usize]
+            }
+            None => &[][..],
+        };
+        for w in candidates.iter().chain(index.short.iter().filter(|w| w.text[0] == v[i])) {
+            if hints & w.concept == 0 && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
                 hints |= w.concept;
             }
         }
