@@ -128,7 +128,11 @@ impl std::fmt::Display for Url {
 /// Strips leading/trailing C0 controls and spaces and removes tabs and
 /// newlines anywhere, as the URL parser does before anything else.
 pub(crate) fn clean(input: &str) -> std::borrow::Cow<'_, str> {
-    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    // What is trimmed (C0 controls and space) is ASCII, so bytes will do.
+    let bytes = input.as_bytes();
+    let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|&b| b > b' ').map_or(start, |i| i + 1);
+    let trimmed = &input[start..end];
     if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         trimmed.chars().filter(|&c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>().into()
     } else {
@@ -279,6 +283,14 @@ mod tests {
         assert_eq!(join(b, "http:other.html"), "http://fakehost/test/other.html");
         assert_eq!(join(b, "https:\\\\evil.example\\x"), "https://evil.example/x");
         assert_eq!(join("https://a.example", "b"), "https://a.example/b");
+    }
+
+    #[test]
+    fn cleaning_trims_controls_and_spaces_and_drops_tabs_and_newlines() {
+        assert_eq!(clean("\x01 \t https://a.exam\nple/x\r \x00"), "https://a.example/x");
+        assert_eq!(clean(" \u{a0}ü\u{a0} "), "\u{a0}ü\u{a0}");
+        assert_eq!(clean(" \x1f "), "");
+        assert_eq!(clean(""), "");
     }
 
     #[test]
