@@ -10,7 +10,7 @@
 
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { headersFor, packageFiles, root } from './serve.mjs';
+import { headersFor, mappedFiles, packageFiles, root } from './serve.mjs';
 
 const out = join(root, 'target/www');
 
@@ -23,7 +23,7 @@ for (const file of Object.values(packageFiles)) {
 
 rmSync(out, { recursive: true, force: true });
 cpSync(join(root, 'www'), out, { recursive: true });
-for (const [path, file] of Object.entries(packageFiles)) {
+for (const [path, file] of Object.entries(mappedFiles)) {
   mkdirSync(dirname(join(out, path)), { recursive: true });
   cpSync(join(root, file), join(out, path));
 }

@@ -10,6 +10,7 @@
 //   /decant/js/browser.js        js/browser.js     the package's browser entry
 //   /decant/pkg/decant.js        pkg/decant.js     wasm-bindgen's glue
 //   /decant/pkg/decant_bg.wasm   pkg/decant_bg.wasm
+//   /samples/…                   www/samples/, or a test fixture (fixtureSamples)
 // Only 127.0.0.1 is listened on: the page is for the person at this machine.
 
 import { createServer } from 'node:http';
@@ -26,6 +27,16 @@ export const packageFiles = {
   '/decant/pkg/decant.js': 'pkg/decant.js',
   '/decant/pkg/decant_bg.wasm': 'pkg/decant_bg.wasm',
 };
+
+/** Sample pages that are test fixtures too: served from there, one copy. */
+export const fixtureSamples = {
+  '/samples/aktualne.html': 'tests/fixtures/teasers-cs-aktualne/source.html',
+  '/samples/lemonde-1.html': 'tests/fixtures/teasers-fr-lemonde/source.html',
+  '/samples/almarsad-book-bus.html': 'tests/fixtures/fidelity-rtl/source.html',
+};
+
+/** Every URL path served from outside www/, and its file in the repository. */
+export const mappedFiles = { ...packageFiles, ...fixtureSamples };
 
 export const mimeTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -90,7 +101,7 @@ export function headersFor(path) {
 /** Maps a URL path to a file under `dir` (the repository), or null. */
 export function fileFor(path, dir = root) {
   if (path.endsWith('/')) path += 'index.html';
-  if (packageFiles[path]) return join(dir, packageFiles[path]);
+  if (mappedFiles[path]) return join(dir, mappedFiles[path]);
   const www = resolve(dir, 'www');
   const file = resolve(www, '.' + path);
   return file.startsWith(www + sep) ? file : null;

@@ -55,8 +55,14 @@ test('the reader page has a strict CSP; what the bookmarklet loads has CORS; sam
   for (const path of ['/bookmarklet.js', '/render.js', '/article.css', '/overlay.css', '/decant/js/browser.js', '/decant/pkg/decant.js', '/decant/pkg/decant_bg.wasm']) {
     assert.equal((await get(path)).headers.get('access-control-allow-origin'), '*', path);
   }
-  const sample = await get('/samples/dtz-beistandspakt.html');
-  assert.match(sample.headers.get('content-security-policy'), /sandbox/);
+  // Every sample of the gallery, whether in www/samples/ or a test fixture.
+  const { samples } = await import('../../www/samples/samples.js');
+  for (const { file } of samples) {
+    const sample = await get(`/samples/${file}`);
+    assert.equal(sample.status, 200, file);
+    assert.match(sample.headers.get('content-security-policy'), /sandbox/, file);
+    assert.match(await sample.text(), /<html|<!doctype/i, file);
+  }
 });
 
 test('refuses paths outside www/ and the package files, and methods other than GET/HEAD', async () => {
