@@ -311,6 +311,13 @@ pub(crate) static SERVICE_TITLES: &[&str] = &[
     "política de privacidad", "política de privacidade",
 ];
 
+/// Extensions of pages (not of files): left out when reading a slug.
+pub(crate) static PAGE_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cfm"];
+
+/// Words in a link's fragment that lead to the comments of a page
+/// (`#comments`, WordPress's `#respond`), not to another article.
+pub(crate) static COMMENT_FRAGMENTS: &[&str] = &["comment", "respond"];
+
 /// File types that are downloads, not pages (`/startlist.pdf`, `/photo.jpg`).
 pub(crate) static NON_ARTICLE_EXTENSIONS: &[&str] = &[
     "pdf", "jpg", "jpeg", "png", "gif", "webp", "svg", "zip", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "mp3",

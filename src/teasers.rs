@@ -37,8 +37,8 @@
 
 use crate::dom::{flag, tflag, Document, NONE};
 use crate::rules::{
-    hint, teaser as T, ACTION_PARAMETERS, FEED_WORDS, GENERIC_SECOND_LEVEL, NON_ARTICLE_EXTENSIONS, NON_ARTICLE_HOSTS,
-    NON_ARTICLE_SEGMENTS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
+    hint, teaser as T, ACTION_PARAMETERS, COMMENT_FRAGMENTS, FEED_WORDS, GENERIC_SECOND_LEVEL, NON_ARTICLE_EXTENSIONS, NON_ARTICLE_HOSTS,
+    NON_ARTICLE_SEGMENTS, PAGE_EXTENSIONS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
     TEASER_HEADINGS,
 };
 use crate::options::Deadline;
@@ -307,8 +307,6 @@ fn language_of(path: &str) -> Option<&str> {
     (letters(lang, 2) && letters(region, 2) && path.len() > first.len() + 1).then_some(first)
 }
 
-/// Extensions of pages (not of files): left out when reading a slug.
-const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "php", "asp", "aspx", "jsp", "cfm"];
 
 /// The name that identifies a site, from its host: the registrable domain
 /// without its public suffix (`sport.aktualne.cz` → `aktualne`), or the
@@ -621,7 +619,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let fragment = url.split_once('#').map(|(_, f)| f.to_ascii_lowercase()).unwrap_or_default();
-            if fragment.contains("comment") || fragment.contains("respond") {
+            if COMMENT_FRAGMENTS.iter().any(|w| fragment.contains(w)) {
                 continue;
             }
             let query = inner.split_once('?').map(|(_, q)| q);
@@ -1456,8 +1454,8 @@ mod tests {
             <li><a href="https://www.news.example/politik/noch-ein-artikel-2">Noch ein langer Artikel zur Politik</a></li></ul>"#;
         assert_eq!(run(html, PAGE, &[], |_, _| false).found.len(), 2);
         // The page saved elsewhere: its canonical URL names the site.
-        assert!(run(html, "http://fakehost/test/page.html", &[], |_, _| false).found.is_empty());
-        let t = run(html, "http://fakehost/test/page.html", &["https://www.news.example/politik/story-1"], |_, _| false).found;
+        assert!(run(html, "http://mirror.example/saved/page.html", &[], |_, _| false).found.is_empty());
+        let t = run(html, "http://mirror.example/saved/page.html", &["https://www.news.example/politik/story-1"], |_, _| false).found;
         assert_eq!(t.len(), 2);
     }
 

@@ -268,19 +268,19 @@ mod tests {
 
     #[test]
     fn resolves_like_a_browser() {
-        let b = "http://fakehost/test/page.html";
-        assert_eq!(join(b, "foo/bar.html"), "http://fakehost/test/foo/bar.html");
-        assert_eq!(join(b, "/abs"), "http://fakehost/abs");
+        let b = "http://example.org/test/page.html";
+        assert_eq!(join(b, "foo/bar.html"), "http://example.org/test/foo/bar.html");
+        assert_eq!(join(b, "/abs"), "http://example.org/abs");
         assert_eq!(join(b, "//cdn.example/x.jpg"), "http://cdn.example/x.jpg");
-        assert_eq!(join(b, "../up.png"), "http://fakehost/up.png");
-        assert_eq!(join(b, "../../../x"), "http://fakehost/x");
-        assert_eq!(join(b, "?q=1"), "http://fakehost/test/page.html?q=1");
-        assert_eq!(join(b, "#frag"), "http://fakehost/test/page.html#frag");
-        assert_eq!(join(b, ""), "http://fakehost/test/page.html");
+        assert_eq!(join(b, "../up.png"), "http://example.org/up.png");
+        assert_eq!(join(b, "../../../x"), "http://example.org/x");
+        assert_eq!(join(b, "?q=1"), "http://example.org/test/page.html?q=1");
+        assert_eq!(join(b, "#frag"), "http://example.org/test/page.html#frag");
+        assert_eq!(join(b, ""), "http://example.org/test/page.html");
         assert_eq!(join(b, "  HTTPS://Example.ORG:443/a b\n/ü "), "https://example.org/a%20b/%C3%BC");
         assert_eq!(join(b, "mailto:a@b.example"), "mailto:a@b.example");
         assert_eq!(join(b, "java\tscript:alert(1)"), "javascript:alert(1)");
-        assert_eq!(join(b, "http:other.html"), "http://fakehost/test/other.html");
+        assert_eq!(join(b, "http:other.html"), "http://example.org/test/other.html");
         assert_eq!(join(b, "https:\\\\evil.example\\x"), "https://evil.example/x");
         assert_eq!(join("https://a.example", "b"), "https://a.example/b");
     }
