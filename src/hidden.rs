@@ -19,6 +19,11 @@ pub(crate) fn unwrapped(doc: &Document) -> Option<String> {
             continue;
         }
         let (start, inner, end) = (node.src_start as usize, node.content_start as usize, node.src_end as usize);
+        // Nodes come in page order, so the cuts do too; one element inside
+        // another (only in SVG, where neither is raw text) is left alone.
+        if cuts.last().is_some_and(|&(_, cut_end)| start < cut_end) {
+            continue;
+        }
         let Some(raw) = doc.src.get(inner..end) else { continue };
         let close = if template { "</script>" } else { "</noscript>" };
         let body_end = raw.len() - if ends_with_ignore_case(raw, close) { close.len() } else { 0 };
@@ -32,13 +37,9 @@ pub(crate) fn unwrapped(doc: &Document) -> Option<String> {
     if cuts.is_empty() {
         return None;
     }
-    cuts.sort_unstable();
     let mut out = String::with_capacity(doc.src.len());
     let mut at = 0;
     for (a, b) in cuts {
-        if a < at {
-            continue;
-        }
         out.push_str(doc.src.get(at..a)?);
         at = b;
     }
@@ -71,6 +72,17 @@ mod tests {
         let out = unwrapped(&scan(&page).doc).unwrap();
         assert!(out.starts_with("<body><p>A paragraph") && out.contains("</p><script>var x"), "{out}");
         assert!(unwrapped(&scan("<body><p>Plain.</p><noscript><img src=a.jpg></noscript></body>").doc).is_none());
+    }
+
+    #[test]
+    fn a_noscript_inside_another_is_left_in_it() {
+        // Only in SVG is a noscript not raw text, so only there can one hold another.
+        let text = "<p>A paragraph of the article inside, long enough to count as text here.</p>".repeat(12);
+        let inner = format!("<foreignObject>{text}<noscript>{text}</noscript></foreignObject>");
+        let page = format!("<body><svg><noscript>{inner}</noscript></svg><p>After.</p></body>");
+        let out = unwrapped(&scan(&page).doc).unwrap();
+        let expected = format!("<body><svg>{inner}</svg><p>After.</p></body>");
+        assert_eq!(out, expected);
     }
 
     #[test]

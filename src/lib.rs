@@ -19,7 +19,8 @@
 //! Every module is one step, in this order:
 //! 1. `decode` — bytes to UTF-8 (byte order mark, UTF-8 validity, `<meta charset>`);
 //! 2. `scan` — pass 1 with lol_html: the element table (`dom`), built with
-//!    the HTML standard's implied end tags (`tree`), and the raw metadata;
+//!    the HTML standard's implied end tags (`tree`), its text read from
+//!    between the tokens (`gaps`), and the raw metadata;
 //! 3. `meta` — title, byline, date, site name, lead image (JSON-LD via `json`);
 //! 4. `select` — Readability's scoring (`score`) and retry ladder: the article,
 //!    then `clutter` — what a reader did not come for inside it;
@@ -42,6 +43,7 @@ mod dom;
 mod entities;
 mod entities_table;
 mod error;
+mod gaps;
 mod hidden;
 mod hints;
 mod json;

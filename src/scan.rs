@@ -13,9 +13,10 @@ use crate::rules::{self, COMMAS, LAZY_SRCSET_ATTRIBUTES, LAZY_SRC_ATTRIBUTES, UN
 use crate::tags::Tag;
 use crate::tree::OpenStack;
 use crate::Error;
-use lol_html::html_content::{Element, EndTag, TextChunk};
+use crate::gaps::{self, Mode, Run};
 use crate::sink::{self, Rewriter};
-use lol_html::{doc_text, element, EndTagHandler, Settings};
+use lol_html::html_content::{Comment, Element, EndTag};
+use lol_html::{doc_comments, element, EndTagHandler, Settings};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -52,8 +53,11 @@ struct State {
     /// How many non-content elements (script, svg, ...) and `pre`s are open.
     non_content: u32,
     preserve: u32,
-    /// The text node being read: its byte range so far.
-    text: Option<(usize, usize)>,
+    /// Where the text after the last token seen starts (see `gaps`).
+    text_from: usize,
+    /// How lol_html reads the text there.
+    mode: Mode,
+    namespaces: gaps::Namespaces,
     max_elements: usize,
     deadline: Deadline,
     error: Option<Error>,
@@ -84,7 +88,9 @@ impl Scanner {
             stack: OpenStack::new(0, &[]),
             non_content: 0,
             preserve: 0,
-            text: None,
+            text_from: 0,
+            mode: Mode::Data,
+            namespaces: gaps::Namespaces::default(),
             max_elements,
             deadline,
             error: None,
@@ -95,11 +101,12 @@ impl Scanner {
             hints: hints::Cache::new(),
         }));
         let (st_el, src_el) = (state.clone(), src.clone());
-        let (st_text, src_text) = (state.clone(), src.clone());
+        let (st_comment, src_comment) = (state.clone(), src.clone());
+        // No text handler: text is read from between these tokens (`gaps`).
         let settings = Settings::new()
             .append_element_content_handler(element!("*", move |el: &mut Element| on_element(&st_el, &src_el, el)))
-            .append_document_content_handler(doc_text!(move |t: &mut TextChunk| {
-                on_text(&mut st_text.borrow_mut(), &src_text.borrow(), t);
+            .append_document_content_handler(doc_comments!(move |c: &mut Comment| {
+                st_comment.borrow_mut().token(c.source_location().bytes(), &src_comment.borrow());
                 Ok(())
             }));
         let rewriter = sink::reader(settings);
@@ -131,9 +138,7 @@ impl Scanner {
         let state = Rc::try_unwrap(state).map_err(|_| Error::Internal("scan state still shared".into()))?;
         let mut st = state.into_inner();
         let src = Rc::try_unwrap(src).map(RefCell::into_inner).unwrap_or_else(|rc| rc.borrow().clone());
-        if let Some((start, end)) = st.text.take() {
-            st.add_text(start, end, &src);
-        }
+        st.text_before(src.len(), &src);
         let at = src.len() as u32;
         let mut closed = Vec::new();
         st.stack.close_all(&mut |n| closed.push(n));
@@ -159,6 +164,10 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
         let mut st = state.borrow_mut();
         let loc = el.source_location().bytes();
         let tag = Tag::from_start_tag(text.as_bytes().get(loc.start..loc.end).unwrap_or(b""));
+        st.text_before(loc.start, &text);
+        st.text_from = loc.end;
+        let name = gaps::name_at(text.as_bytes(), loc.start + 1);
+        st.mode = st.namespaces.start_tag(tag, name, el.is_self_closing(), |a| el.get_attribute(a));
         match st.open(tag, loc.start, loc.end, el, &text) {
             Ok(Some(n)) => n,
             Ok(None) => return Ok(()),
@@ -170,8 +179,23 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
     };
     let (st, src) = (state.clone(), src.clone());
     let on_end: EndTagHandler<'static> = Box::new(move |end: &mut EndTag| {
-        let at = end.source_location().bytes().end as u32;
-        st.borrow_mut().close(node, at, &src.borrow());
+        let loc = end.source_location().bytes();
+        let (mut st, src) = (st.borrow_mut(), src.borrow());
+        st.text_before(loc.start, &src);
+        if loc.end > st.text_from {
+            st.namespaces.end_tag(gaps::name_at(src.as_bytes(), loc.start + 2));
+        }
+        st.text_from = loc.end;
+        st.mode = Mode::Data;
+        // lol_html also hands an end tag to every element it passes on the
+        // way to the one of that name. Only that one closes (and with it
+        // what is open inside it); when the tree (which follows the HTML
+        // standard, as lol_html's stack does not) already closed it, the end
+        // tag closes nothing, as in browsers: `<p><div>x</p>` keeps the div.
+        let start = st.doc.nodes[node as usize].src_start as usize;
+        if same_name(src.as_bytes(), start, loc.start) {
+            st.close(node, loc.end as u32, &src);
+        }
         Ok(())
     });
     if let Some(handlers) = el.end_tag_handlers() {
@@ -180,22 +204,26 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
     Ok(())
 }
 
-fn on_text(st: &mut State, src: &str, t: &mut TextChunk) {
-    if !t.as_str().is_empty() {
-        let loc = t.source_location().bytes();
-        match &mut st.text {
-            Some((_, end)) => *end = loc.end,
-            None => st.text = Some((loc.start, loc.end)),
-        }
-    }
-    if t.last_in_text_node() {
-        if let Some((start, end)) = st.text.take() {
-            st.add_text(start, end, src);
-        }
-    }
-}
-
 impl State {
+    /// A comment at `loc`: the text before it ends there.
+    fn token(&mut self, loc: std::ops::Range<usize>, src: &str) {
+        self.text_before(loc.start, src);
+        self.text_from = loc.end;
+    }
+
+    /// Adds the text nodes between the last token seen and `to`. (An end
+    /// tag that closes several elements is seen once for each of them.)
+    fn text_before(&mut self, to: usize, src: &str) {
+        if to > self.text_from {
+            let (from, mode) = (self.text_from, self.mode);
+            gaps::runs(src.as_bytes(), from, to, mode, |run| match run {
+                Run::Text(start, end) => self.add_text(start, end, src),
+                Run::StrayEndTag(start, end) => self.stray_end_tag(start, end, src),
+            });
+            self.text_from = to;
+        }
+    }
+
     /// A start tag: returns the node if it stays open (needs an end handler).
     fn open(&mut self, tag: Tag, start: usize, content_start: usize, el: &Element, src: &str) -> Result<Option<u32>, Error> {
         let id = self.doc.nodes.len();
@@ -272,6 +300,20 @@ impl State {
             }
             self.foreign.pop();
             self.stack.close(top, &mut |n| closed.push(n));
+        }
+    }
+
+    /// An end tag that closed no element: in SVG or MathML, `</p>` and
+    /// `</br>` end the foreign content, as in browsers and in lol_html.
+    fn stray_end_tag(&mut self, start: usize, at: usize, src: &str) {
+        let name = gaps::name_at(src.as_bytes(), start + 2);
+        self.namespaces.end_tag(name);
+        if matches!(Tag::from_start_tag(&src.as_bytes()[start + 1..]), Tag::P | Tag::Br) && self.foreign.last().is_some_and(|&(_, _, integration_point)| !integration_point) {
+            let mut closed = Vec::new();
+            self.leave_foreign_content(&mut closed);
+            for n in closed {
+                self.finish_node(n, at as u32, src);
+            }
         }
     }
 
@@ -554,6 +596,11 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
 /// SVG and MathML elements whose children are HTML again (the standard's
 /// HTML and MathML text integration points).
+/// Do the tags at `start` (`<name`) and `end` (`</name`) have the same name?
+fn same_name(src: &[u8], start: usize, end: usize) -> bool {
+    gaps::name_at(src, start + 1).eq_ignore_ascii_case(gaps::name_at(src, end + 2))
+}
+
 fn is_integration_point(el: &Element, ns: &str) -> bool {
     let name = el.tag_name();
     if ns == "http://www.w3.org/2000/svg" {
