@@ -89,10 +89,8 @@ impl Links {
         if cleaned.is_empty() {
             return None;
         }
-        if let Some(scheme) = url::scheme_of(&cleaned) {
-            if !matches!(scheme.as_str(), "http" | "https" | "mailto") {
-                return None;
-            }
+        if url::scheme_in(&cleaned, url::LINK_SCHEMES) == Some(false) {
+            return None;
         }
         match &self.base {
             Some(b) => b.join(&cleaned),
@@ -111,11 +109,7 @@ impl Links {
         }
         let abs = self.absolute(&cleaned)?;
         // Without a base URL a relative link stays relative; never a scheme we refuse.
-        match url::scheme_of(&abs) {
-            Some(s) if matches!(s.as_str(), "http" | "https" | "mailto") => Some(abs),
-            Some(_) => None,
-            None => Some(abs),
-        }
+        (url::scheme_in(&abs, url::LINK_SCHEMES) != Some(false)).then_some(abs)
     }
 
     /// An image source: web URLs and `data:image/*`.
@@ -124,7 +118,7 @@ impl Links {
             return None;
         }
         let cleaned = url::clean(raw);
-        if url::scheme_of(&cleaned).as_deref() == Some("data") {
+        if url::scheme_in(&cleaned, &["data"]) == Some(true) {
             return cleaned.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")).then(|| cleaned.into_owned());
         }
         if cleaned.len() > MAX_URL_LEN {

@@ -475,7 +475,7 @@ impl State {
                         if v.len() > 1 && v.starts_with('#') {
                             node.flags |= flag::HASH_LINK;
                         }
-                        if crate::url::scheme_of(v).is_some_and(|s| !matches!(s.as_str(), "http" | "https" | "mailto")) {
+                        if crate::url::scheme_in(v, crate::url::LINK_SCHEMES) == Some(false) {
                             node.flags |= flag::SCRIPT_LINK;
                         }
                         href = Some(v.to_string());

@@ -344,6 +344,11 @@ fn page_key(url: &str) -> String {
 /// the URL inside it, which says what the page is.
 fn parse_inner(url: &str) -> Option<Url> {
     let parsed = Url::parse(url)?;
+    // Parsing never makes a "/http" (it lowercases only the scheme and
+    // host), so most links need no second look.
+    if !url.contains("/http") {
+        return Some(parsed);
+    }
     let full = parsed.to_string();
     let rest = &full[full.find("://")? + 3..];
     // The first "/http://" or "/https://" (one search: links are many).

@@ -140,12 +140,19 @@ pub(crate) fn clean(input: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The scheme of a URL after cleaning, lowercased, if it has one.
-pub(crate) fn scheme_of(input: &str) -> Option<String> {
-    split_scheme(&clean(input)).map(|(s, _)| s)
+/// The schemes of links a reader may follow: web pages and mail.
+pub(crate) const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// Is the scheme of a URL (after cleaning) one of `schemes` (lowercase)?
+/// `None` when it has no scheme. (Asked of every link: it allocates nothing.)
+pub(crate) fn scheme_in(input: &str, schemes: &[&str]) -> Option<bool> {
+    let cleaned = clean(input);
+    let scheme = scheme_part(&cleaned)?;
+    Some(schemes.iter().any(|s| s.eq_ignore_ascii_case(scheme)))
 }
 
-fn split_scheme(input: &str) -> Option<(String, &str)> {
+/// The scheme as written, if the URL starts with one.
+fn scheme_part(input: &str) -> Option<&str> {
     let colon = input.find(':')?;
     let scheme = &input[..colon];
     let mut chars = scheme.chars();
@@ -153,7 +160,12 @@ fn split_scheme(input: &str) -> Option<(String, &str)> {
     if !first.is_ascii_alphabetic() || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
         return None;
     }
-    Some((scheme.to_ascii_lowercase(), &input[colon + 1..]))
+    Some(scheme)
+}
+
+fn split_scheme(input: &str) -> Option<(String, &str)> {
+    let scheme = scheme_part(input)?;
+    Some((scheme.to_ascii_lowercase(), &input[scheme.len() + 1..]))
 }
 
 fn is_special(scheme: &str) -> bool {
@@ -315,6 +327,9 @@ mod tests {
         assert_eq!(u.origin(), "https://www.example.com:8080");
         assert!(Url::parse("not a url").is_none());
         assert!(Url::parse("mailto:x@y").is_none());
-        assert_eq!(scheme_of(" JaVa\nScRiPt:x").as_deref(), Some("javascript"));
+        assert_eq!(scheme_in(" JaVa\nScRiPt:x", &["javascript"]), Some(true));
+        assert_eq!(scheme_in("HTTPS://a.example/", LINK_SCHEMES), Some(true));
+        assert_eq!(scheme_in("data:image/png,x", LINK_SCHEMES), Some(false));
+        assert_eq!(scheme_in("/relative:path", LINK_SCHEMES), None);
     }
 }
