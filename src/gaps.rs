@@ -65,9 +65,11 @@ impl Namespaces {
         self.0.last().copied().unwrap_or(Ns::Html)
     }
 
-    /// A start tag `name`: the mode of the text after it. `attribute`
-    /// reads an attribute (asked only for `<font>` and `<annotation-xml>`).
-    pub(crate) fn start_tag(&mut self, tag: Tag, name: &[u8], self_closing: bool, attribute: impl Fn(&str) -> Option<String>) -> Mode {
+    /// The start tag `raw` (`<name ...>`) of `tag`: the mode of the text
+    /// after it. `any_attribute` asks whether an attribute (name, value)
+    /// passes a test; only `<font>` and `<annotation-xml>` need it.
+    pub(crate) fn start_tag(&mut self, tag: Tag, raw: &[u8], self_closing: bool, any_attribute: impl Fn(&dyn Fn(&str, &str) -> bool) -> bool) -> Mode {
+        let name = name_at(raw, 1);
         let ns = self.current();
         if name.eq_ignore_ascii_case(b"svg") {
             self.0.push(Ns::Svg);
@@ -75,7 +77,9 @@ impl Namespaces {
             self.0.push(Ns::MathMl);
         } else if ns == Ns::Html {
             use Tag::*;
-            if matches!(tag, Script | Style | Textarea | Title | Xmp | Iframe | Noembed | Noframes | Noscript | Plaintext) {
+            // A `>` right after `attr=` sends lol_html to markup, raw or not.
+            let raw_text = matches!(tag, Script | Style | Textarea | Title | Xmp | Iframe | Noembed | Noframes | Noscript | Plaintext);
+            if raw_text && !tag_end(raw, name.len() + 1, raw.len()).1 {
                 return Mode::Raw;
             }
         } else if one_of(name, BREAKOUT) {
@@ -85,12 +89,12 @@ impl Namespaces {
                 self.0.push(Ns::Html);
             }
         } else if name.eq_ignore_ascii_case(b"font") {
-            if ["color", "size", "face"].iter().any(|a| attribute(a).is_some()) {
+            if any_attribute(&|name, _| ["color", "size", "face"].iter().any(|a| a.eq_ignore_ascii_case(name))) {
                 self.0.pop();
             }
         } else if ns == Ns::MathMl && name.eq_ignore_ascii_case(ANNOTATION_XML) && !self_closing {
-            let encoding = attribute("encoding").unwrap_or_default();
-            if encoding.eq_ignore_ascii_case("text/html") || encoding.eq_ignore_ascii_case("application/xhtml+xml") {
+            let html = |name: &str, value: &str| name.eq_ignore_ascii_case("encoding") && ["text/html", "application/xhtml+xml"].iter().any(|e| e.eq_ignore_ascii_case(value));
+            if any_attribute(&html) {
                 self.0.push(Ns::Html);
             }
         }
@@ -179,9 +183,9 @@ enum Markup {
 fn markup_at(src: &[u8], lt: usize, to: usize) -> Markup {
     let at = |k: usize| if lt + k < to { Some(src[lt + k]) } else { None };
     match at(1) {
-        Some(b) if b.is_ascii_alphabetic() => Markup::Skip(tag_end(src, lt + 2, to)),
+        Some(b) if b.is_ascii_alphabetic() => Markup::Skip(tag_end(src, lt + 2, to).0),
         Some(b'/') => match at(2) {
-            Some(b) if b.is_ascii_alphabetic() => Markup::EndTag(tag_end(src, lt + 3, to)),
+            Some(b) if b.is_ascii_alphabetic() => Markup::EndTag(tag_end(src, lt + 3, to).0),
             Some(b'>') => Markup::Skip(lt + 3),
             // `</` at the end of the page is text; anything else after it
             // makes a comment, which would have ended the gap.
@@ -212,14 +216,16 @@ fn is_space(b: u8) -> bool {
 
 /// The end of a tag whose name starts before `i`: past its `>`, reading
 /// quoted attribute values as the HTML tokenizer does, or `to` when the
-/// page ends first.
-fn tag_end(src: &[u8], mut i: usize, to: usize) -> usize {
+/// page ends first; and whether the `>` came where a value was due
+/// (`<script a=>`), after which lol_html reads markup even in raw-text
+/// elements.
+fn tag_end(src: &[u8], mut i: usize, to: usize) -> (usize, bool) {
     let find_in = |from: usize, stop: &dyn Fn(u8) -> bool| (from..to).find(|&k| stop(src[k])).unwrap_or(to);
     // The rest of the name.
     i = find_in(i, &|b| is_space(b) || b == b'/' || b == b'>');
     while i < to {
         match src[i] {
-            b'>' => return i + 1,
+            b'>' => return (i + 1, false),
             b if is_space(b) || b == b'/' => i += 1,
             _ => {
                 // An attribute name (its first character may be `=`).
@@ -231,14 +237,14 @@ fn tag_end(src: &[u8], mut i: usize, to: usize) -> usize {
                 i = find_in(i + 1, &|b| !is_space(b));
                 match src.get(i).filter(|_| i < to) {
                     Some(&q @ (b'"' | b'\'')) => i = find_in(i + 1, &|b| b == q).saturating_add(1).min(to),
-                    Some(b'>') => {}
+                    Some(b'>') => return (i + 1, true),
                     Some(_) => i = find_in(i, &|b| is_space(b) || b == b'>'),
                     None => {}
                 }
             }
         }
     }
-    to
+    (to, false)
 }
 
 /// The first `needle` in `src[from..to]`. (Needles are short and rare
@@ -304,6 +310,8 @@ mod tests {
         "<table><tr><td>", "</td></tr></table>", "<p class=", "</p", "<", "</", "<!--", "<!", "<plaintext>",
         "<script/>", "<style/>", "</style>", "<font color=red>", "<mi>", "<annotation-xml encoding=\"text/html\">",
         "</math>", "</desc>", "<listing>", "<pre>", "<template>", "</template>", "<select><option>", "\u{e9}t\u{e9}",
+        "<script a=>", "<title x= >", "<textarea x=y=>", "<style =>", "<annotation-xml encoding=x encoding=text/html>",
+        "<annotation-xml encoding encoding=application/xhtml+xml>", "<font size>", "<font face=x/>",
     ];
 
     #[test]

@@ -166,8 +166,9 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
         let tag = Tag::from_start_tag(text.as_bytes().get(loc.start..loc.end).unwrap_or(b""));
         st.text_before(loc.start, &text);
         st.text_from = loc.end;
-        let name = gaps::name_at(text.as_bytes(), loc.start + 1);
-        st.mode = st.namespaces.start_tag(tag, name, el.is_self_closing(), |a| el.get_attribute(a));
+        let raw = text.as_bytes().get(loc.start..loc.end).unwrap_or(b"");
+        let any_attribute = |f: &dyn Fn(&str, &str) -> bool| el.attributes().iter().any(|a| f(&a.name(), &a.value()));
+        st.mode = st.namespaces.start_tag(tag, raw, el.is_self_closing(), any_attribute);
         match st.open(tag, loc.start, loc.end, el, &text) {
             Ok(Some(n)) => n,
             Ok(None) => return Ok(()),
@@ -187,15 +188,7 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
         }
         st.text_from = loc.end;
         st.mode = Mode::Data;
-        // lol_html also hands an end tag to every element it passes on the
-        // way to the one of that name. Only that one closes (and with it
-        // what is open inside it); when the tree (which follows the HTML
-        // standard, as lol_html's stack does not) already closed it, the end
-        // tag closes nothing, as in browsers: `<p><div>x</p>` keeps the div.
-        let start = st.doc.nodes[node as usize].src_start as usize;
-        if same_name(src.as_bytes(), start, loc.start) {
-            st.close(node, loc.end as u32, &src);
-        }
+        st.close(node, loc.end as u32, &src);
         Ok(())
     });
     if let Some(handlers) = el.end_tag_handlers() {
@@ -596,11 +589,6 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
 /// SVG and MathML elements whose children are HTML again (the standard's
 /// HTML and MathML text integration points).
-/// Do the tags at `start` (`<name`) and `end` (`</name`) have the same name?
-fn same_name(src: &[u8], start: usize, end: usize) -> bool {
-    gaps::name_at(src, start + 1).eq_ignore_ascii_case(gaps::name_at(src, end + 2))
-}
-
 fn is_integration_point(el: &Element, ns: &str) -> bool {
     let name = el.tag_name();
     if ns == "http://www.w3.org/2000/svg" {

@@ -344,9 +344,10 @@ fn page_key(url: &str) -> String {
 /// the URL inside it, which says what the page is.
 fn parse_inner(url: &str) -> Option<Url> {
     let parsed = Url::parse(url)?;
-    // Parsing never makes a "/http" (it lowercases only the scheme and
-    // host), so most links need no second look.
-    if !url.contains("/http") {
+    // Parsing makes a "/http" only from a backslash or by dropping a tab or
+    // newline (it lowercases only the scheme and host), so most links need
+    // no second look.
+    if !url.contains("/http") && !url.contains(['\\', '\t', '\n', '\r']) {
         return Some(parsed);
     }
     let full = parsed.to_string();
