@@ -69,20 +69,24 @@ impl Namespaces {
     /// after it. `any_attribute` asks whether an attribute (name, value)
     /// passes a test; only `<font>` and `<annotation-xml>` need it.
     pub(crate) fn start_tag(&mut self, tag: Tag, raw: &[u8], self_closing: bool, any_attribute: impl Fn(&dyn Fn(&str, &str) -> bool) -> bool) -> Mode {
-        let name = name_at(raw, 1);
         let ns = self.current();
-        if name.eq_ignore_ascii_case(b"svg") {
-            self.0.push(Ns::Svg);
-        } else if name.eq_ignore_ascii_case(b"math") {
-            self.0.push(Ns::MathMl);
-        } else if ns == Ns::Html {
-            use Tag::*;
+        match tag {
+            Tag::Svg => self.0.push(Ns::Svg),
+            Tag::Math => self.0.push(Ns::MathMl),
             // A `>` right after `attr=` sends lol_html to markup, raw or not.
-            let raw_text = matches!(tag, Script | Style | Textarea | Title | Xmp | Iframe | Noembed | Noframes | Noscript | Plaintext);
-            if raw_text && !tag_end(raw, name.len() + 1, raw.len()).1 {
-                return Mode::Raw;
+            _ if ns == Ns::Html => {
+                if tag.is_raw_text() && !tag_end(raw, 1 + name_at(raw, 1).len(), raw.len()).1 {
+                    return Mode::Raw;
+                }
             }
-        } else if one_of(name, BREAKOUT) {
+            _ => self.foreign_start_tag(ns, name_at(raw, 1), self_closing, any_attribute),
+        }
+        Mode::Data
+    }
+
+    /// A start tag other than `<svg>` and `<math>` in SVG or MathML content.
+    fn foreign_start_tag(&mut self, ns: Ns, name: &[u8], self_closing: bool, any_attribute: impl Fn(&dyn Fn(&str, &str) -> bool) -> bool) {
+        if one_of(name, BREAKOUT) {
             self.0.pop();
         } else if one_of(name, if ns == Ns::Svg { SVG_INTEGRATION } else { MATHML_INTEGRATION }) {
             if !self_closing {
@@ -98,7 +102,6 @@ impl Namespaces {
                 self.0.push(Ns::Html);
             }
         }
-        Mode::Data
     }
 
     /// An end tag `name` (each once, stray ones too).

@@ -163,10 +163,9 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
         let text = src.borrow();
         let mut st = state.borrow_mut();
         let loc = el.source_location().bytes();
-        let tag = Tag::from_start_tag(text.as_bytes().get(loc.start..loc.end).unwrap_or(b""));
-        st.text_before(loc.start, &text);
-        st.text_from = loc.end;
         let raw = text.as_bytes().get(loc.start..loc.end).unwrap_or(b"");
+        let tag = Tag::from_start_tag(raw);
+        st.token(loc.clone(), &text);
         let any_attribute = |f: &dyn Fn(&str, &str) -> bool| el.attributes().iter().any(|a| f(&a.name(), &a.value()));
         st.mode = st.namespaces.start_tag(tag, raw, el.is_self_closing(), any_attribute);
         match st.open(tag, loc.start, loc.end, el, &text) {
@@ -182,11 +181,10 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
     let on_end: EndTagHandler<'static> = Box::new(move |end: &mut EndTag| {
         let loc = end.source_location().bytes();
         let (mut st, src) = (st.borrow_mut(), src.borrow());
-        st.text_before(loc.start, &src);
-        if loc.end > st.text_from {
+        // An end tag that closes several elements is handed to each of them.
+        if st.token(loc.clone(), &src) {
             st.namespaces.end_tag(gaps::name_at(src.as_bytes(), loc.start + 2));
         }
-        st.text_from = loc.end;
         st.mode = Mode::Data;
         st.close(node, loc.end as u32, &src);
         Ok(())
@@ -198,14 +196,16 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
 }
 
 impl State {
-    /// A comment at `loc`: the text before it ends there.
-    fn token(&mut self, loc: std::ops::Range<usize>, src: &str) {
+    /// A token at `loc` (tag or comment): the text before it ends there.
+    /// Returns whether it is new (not one seen already).
+    fn token(&mut self, loc: std::ops::Range<usize>, src: &str) -> bool {
+        let new = loc.end > self.text_from;
         self.text_before(loc.start, src);
-        self.text_from = loc.end;
+        self.text_from = self.text_from.max(loc.end);
+        new
     }
 
-    /// Adds the text nodes between the last token seen and `to`. (An end
-    /// tag that closes several elements is seen once for each of them.)
+    /// Adds the text nodes between the last token seen and `to`.
     fn text_before(&mut self, to: usize, src: &str) {
         if to > self.text_from {
             let (from, mode) = (self.text_from, self.mode);
@@ -301,7 +301,7 @@ impl State {
     fn stray_end_tag(&mut self, start: usize, at: usize, src: &str) {
         let name = gaps::name_at(src.as_bytes(), start + 2);
         self.namespaces.end_tag(name);
-        if matches!(Tag::from_start_tag(&src.as_bytes()[start + 1..]), Tag::P | Tag::Br) && self.foreign.last().is_some_and(|&(_, _, integration_point)| !integration_point) {
+        if (name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br")) && self.foreign.last().is_some_and(|&(_, _, integration_point)| !integration_point) {
             let mut closed = Vec::new();
             self.leave_foreign_content(&mut closed);
             for n in closed {

@@ -140,6 +140,13 @@ impl Tag {
         )
     }
 
+    /// Elements whose contents the tokenizer reads as text up to their own
+    /// end tag (RCDATA, RAWTEXT, script data, PLAINTEXT), in HTML content.
+    pub(crate) fn is_raw_text(self) -> bool {
+        use Tag::*;
+        matches!(self, Script | Style | Textarea | Title | Xmp | Iframe | Noembed | Noframes | Noscript | Plaintext)
+    }
+
     /// Elements whose text keeps its whitespace.
     pub(crate) fn preserves_whitespace(self) -> bool {
         matches!(self, Tag::Pre | Tag::Listing | Tag::Textarea | Tag::Plaintext | Tag::Xmp)
