@@ -39,7 +39,7 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
     };
     article.lead_image_caption = article.lead_image.as_deref().and_then(|u| lead_caption(&doc, &links, u));
     let Some(sel) = selection else { return Ok(article) };
-    let blocks: Vec<u32> = found.blocks.iter().copied().filter(|&b| !holds_the_article(&doc, &sel, b)).collect();
+    let blocks: Vec<u32> = found.blocks.iter().copied().filter(|&b| !holds_the_article(&doc, &sel, &in_article, b)).collect();
     let plan = Plan::new(&doc, &sel, &blocks);
     deadline.check()?;
     let content = clean::rewrite(&doc, &plan, &links)?;
@@ -134,9 +134,10 @@ fn og_url(raw: &RawMeta) -> Option<&str> {
     raw.metas.iter().find(|m| m.property.as_deref() == Some("og:url")).map(|m| m.content.as_str())
 }
 
-/// Is teaser block `b` (a list of cards) really the article, or most of it?
-/// Then it stays: a page is read for its article, whatever it links to.
-fn holds_the_article(doc: &Document, sel: &Selection, b: u32) -> bool {
+/// Is teaser block `b` (a list of cards) really the article, or most of it
+/// (of the text `in_article` keeps)? Then it stays: a page is read for its
+/// article, whatever it links to.
+fn holds_the_article(doc: &Document, sel: &Selection, in_article: &[bool], b: u32) -> bool {
     let holds_item = sel.items.iter().any(|&item| match item {
         Item::Node(n) => doc.contains(b, n),
         Item::Para(p) => sel.paras[p as usize].parent != NONE && doc.contains(b, sel.paras[p as usize].parent),
@@ -147,7 +148,7 @@ fn holds_the_article(doc: &Document, sel: &Selection, b: u32) -> bool {
     let node = doc.node(b);
     let chars: usize = doc.texts[node.text_start as usize..node.text_end as usize]
         .iter()
-        .filter(|t| t.owner != NONE && !sel.removed[t.owner as usize])
+        .filter(|t| t.owner != NONE && in_article[t.owner as usize])
         .map(|t| t.chars as usize)
         .sum();
     chars as f64 > sel.chars as f64 * TEASER_BLOCK_MAX_SHARE
@@ -200,8 +201,24 @@ mod tests {
         let s = scan(&html);
         let sel = select::select(&s.doc, "Title", false, 500).unwrap();
         let find = |tag: Tag| s.doc.nodes.iter().position(|n| n.tag == tag).unwrap() as u32;
-        assert!(holds_the_article(&s.doc, &sel, find(Tag::Div)));
-        assert!(!holds_the_article(&s.doc, &sel, find(Tag::Ul)));
+        let in_article = article_mask(&s.doc, &sel, &piece_mask(&s.doc, &sel));
+        assert!(holds_the_article(&s.doc, &sel, &in_article, find(Tag::Div)));
+        assert!(!holds_the_article(&s.doc, &sel, &in_article, find(Tag::Ul)));
+    }
+
+    #[test]
+    fn a_teaser_block_holding_most_of_the_text_stays_unless_that_text_was_taken_out() {
+        let para = "A sentence of the article, long enough to count, with a comma or two. ".repeat(3);
+        let card = |i: u32| format!("<li><a href=/s{i}>Other story {i}</a> {}</li>", "A long summary of the other story, with commas, and more words. ".repeat(6));
+        let html = format!("<body><div class=story><p>{para}</p><ul>{}</ul></div></body>", (0..4).map(card).collect::<String>());
+        let s = scan(&html);
+        let sel = select::select(&s.doc, "Title", false, 100).unwrap();
+        let ul = s.doc.nodes.iter().position(|n| n.tag == Tag::Ul).unwrap() as u32;
+        let mut in_article = article_mask(&s.doc, &sel, &piece_mask(&s.doc, &sel));
+        assert!(holds_the_article(&s.doc, &sel, &in_article, ul), "the cards are most of the text");
+        // The same cards, taken out of the article (as clutter is): their text no longer counts.
+        in_article[ul as usize + 1..s.doc.node(ul).end as usize].fill(false);
+        assert!(!holds_the_article(&s.doc, &sel, &in_article, ul));
     }
 
     fn prose(seed: &str) -> String {

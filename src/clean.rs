@@ -88,10 +88,11 @@ impl Plan {
             }
         }
         let mut plan = Plan { render, keep_text, span: (0, 0), first_node: 0, first_text: 0, breaks: Vec::new() };
-        plan.drop_empty_paragraphs(doc);
-        plan.drop_breaks_before_paragraphs(doc);
+        // Tables first: the paragraphs their cells become may be empty.
         plan.unwrap_single_cell_tables(doc);
         plan.unwrap_orphan_table_parts(doc);
+        plan.drop_empty_paragraphs(doc);
+        plan.drop_breaks_before_paragraphs(doc);
         plan.span = span(doc, sel);
         plan.first_node = doc.nodes.partition_point(|x| (x.src_start as usize) < plan.span.0) as u32;
         plan.first_text = doc.texts.partition_point(|x| (x.start as usize) < plan.span.0) as u32;
@@ -154,7 +155,8 @@ impl Plan {
         }
     }
 
-    /// A table of one cell is just its content (Readability).
+    /// A table of one cell is just its content (Readability): the table is
+    /// not kept, so `unwrap_orphan_table_parts` unwraps its row and cell.
     fn unwrap_single_cell_tables(&mut self, doc: &Document) {
         for i in 0..doc.len() as u32 {
             if self.render[i as usize] != Render::Keep(Tag::Table) {
@@ -166,25 +168,13 @@ impl Plan {
                 kids.next().is_none().then_some(first)
             };
             let Some(mut row) = only(i) else { continue };
-            let mut wrappers = vec![i];
             if matches!(doc.tag(row), Tag::Tbody | Tag::Thead) {
-                wrappers.push(row);
                 let Some(r) = only(row) else { continue };
                 row = r;
             }
-            if doc.tag(row) != Tag::Tr {
-                continue;
+            if doc.tag(row) == Tag::Tr && only(row).is_some_and(|cell| doc.tag(cell) == Tag::Td) {
+                self.render[i as usize] = Render::Unwrap;
             }
-            let Some(cell) = only(row) else { continue };
-            if doc.tag(cell) != Tag::Td {
-                continue;
-            }
-            wrappers.push(row);
-            for w in wrappers {
-                self.render[w as usize] = Render::Unwrap;
-            }
-            let inline = doc.children(cell).filter(|&c| self.visible(c)).all(|c| doc.tag(c).is_phrasing() || doc.tag(c) == Tag::A);
-            self.render[cell as usize] = if inline { Render::Keep(Tag::P) } else { Render::Unwrap };
         }
     }
 
@@ -515,6 +505,23 @@ mod tests {
         let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
         let html = format!("<html><body><div class=story><p>{para}</p>{body}<p>{para}</p></div></body></html>");
         crate::extract(&html, &crate::Options::new()).unwrap().content.unwrap()
+    }
+
+    #[test]
+    fn table_cells_that_become_paragraphs_are_dropped_when_empty() {
+        // An article in a row of a layout table, between spacer cells.
+        let para = "A sentence of the article, long enough to be read as text, with commas, and more. ".repeat(8);
+        let html = format!("<html><body><table><tr><td> </td><td>{para}</td><td><br></td><td>{para}</td><td> </td></tr></table></body></html>");
+        let out = crate::extract(&html, &crate::Options::new()).unwrap().content.unwrap();
+        assert!(out.contains("A sentence of the article"), "{out}");
+        assert!(!out.contains("<td") && !out.contains("<p> </p>") && !out.contains("<p><br></p>"), "{out}");
+    }
+
+    #[test]
+    fn a_table_of_one_cell_is_its_content() {
+        let out = content("<table><tbody><tr><td>One cell of text.</td></tr></tbody></table><table><tr><td><p>A block.</p></td></tr></table>");
+        assert!(out.contains("<p>One cell of text.</p><p>A block.</p>"), "{out}");
+        assert!(!out.contains("<t"), "{out}");
     }
 
     #[test]

@@ -31,6 +31,11 @@ pub struct Extractor {
 impl Extractor {
     pub fn new(options: Options) -> Extractor {
         let deadline = options.deadline();
+        Extractor::with_deadline(options, deadline)
+    }
+
+    /// An extractor that keeps to a time budget already running.
+    fn with_deadline(options: Options, deadline: Deadline) -> Extractor {
         let src: Source = Rc::new(RefCell::new(String::new()));
         let scanner = Scanner::new(src.clone(), options.max_elements(), deadline);
         Extractor { decoder: Decoder::new(options.encoding_hint(), options.decoder_factory()), options, deadline, scanner, src, bytes: 0, failed: None, reread: false }
@@ -73,12 +78,16 @@ impl Extractor {
         let article = assemble::article(scan, &options, deadline)?;
         match hidden {
             Some(src) if article.length < options.char_threshold() => {
-                // Read once more with the hidden markup as the page's own (UTF-8 now).
-                let mut again = Extractor::new(options.clone().with_encoding("utf-8")?);
+                // Read once more with the hidden markup as the page's own
+                // (UTF-8 now), within what is left of the time budget; if
+                // that fails, the first reading stands.
+                let mut again = Extractor::with_deadline(options.clone().with_encoding("utf-8")?, deadline);
                 again.reread = true;
-                again.write(src.as_bytes())?;
-                let second = again.finish()?;
-                Ok(if second.length > article.length { second } else { article })
+                let second = again.write(src.as_bytes()).and_then(|()| again.finish());
+                Ok(match second {
+                    Ok(second) if second.length > article.length => second,
+                    _ => article,
+                })
             }
             _ => Ok(article),
         }
