@@ -60,6 +60,21 @@ fn one_of(name: &[u8], names: &[&[u8]]) -> bool {
     names.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
+/// Is the element `name`, in SVG or else MathML, one whose contents are
+/// HTML again? `any_attribute` asks about its attributes.
+pub(crate) fn is_integration_point(svg: bool, name: &[u8], any_attribute: impl Fn(&dyn Fn(&str, &str) -> bool) -> bool) -> bool {
+    if svg {
+        return one_of(name, SVG_INTEGRATION);
+    }
+    let html = |name: &str, value: &str| name.eq_ignore_ascii_case("encoding") && ["text/html", "application/xhtml+xml"].iter().any(|e| e.eq_ignore_ascii_case(value));
+    one_of(name, MATHML_INTEGRATION) || (name.eq_ignore_ascii_case(ANNOTATION_XML) && any_attribute(&html))
+}
+
+/// Does an end tag `name` in SVG or MathML content end it (`</p>`, `</br>`)?
+pub(crate) fn leaves_foreign_content(name: &[u8]) -> bool {
+    one_of(name, &[b"p", b"br"])
+}
+
 impl Namespaces {
     fn current(&self) -> Ns {
         self.0.last().copied().unwrap_or(Ns::Html)
@@ -88,32 +103,29 @@ impl Namespaces {
     fn foreign_start_tag(&mut self, ns: Ns, name: &[u8], self_closing: bool, any_attribute: impl Fn(&dyn Fn(&str, &str) -> bool) -> bool) {
         if one_of(name, BREAKOUT) {
             self.0.pop();
-        } else if one_of(name, if ns == Ns::Svg { SVG_INTEGRATION } else { MATHML_INTEGRATION }) {
-            if !self_closing {
-                self.0.push(Ns::Html);
-            }
         } else if name.eq_ignore_ascii_case(b"font") {
             if any_attribute(&|name, _| ["color", "size", "face"].iter().any(|a| a.eq_ignore_ascii_case(name))) {
                 self.0.pop();
             }
-        } else if ns == Ns::MathMl && name.eq_ignore_ascii_case(ANNOTATION_XML) && !self_closing {
-            let html = |name: &str, value: &str| name.eq_ignore_ascii_case("encoding") && ["text/html", "application/xhtml+xml"].iter().any(|e| e.eq_ignore_ascii_case(value));
-            if any_attribute(&html) {
-                self.0.push(Ns::Html);
-            }
+        } else if !self_closing && is_integration_point(ns == Ns::Svg, name, any_attribute) {
+            self.0.push(Ns::Html);
         }
     }
 
-    /// An end tag `name` (each once, stray ones too).
-    pub(crate) fn end_tag(&mut self, name: &[u8]) {
+    /// The end tag at `at` in `src` (each once, stray ones too).
+    pub(crate) fn end_tag(&mut self, src: &[u8], at: usize) {
+        if self.0.is_empty() {
+            return; // In HTML content (most pages) an end tag changes nothing.
+        }
+        let name = name_at(src, at + 2);
         let leaves = match self.current() {
             Ns::Html => match self.0.len().checked_sub(2).map(|i| self.0[i]) {
                 Some(Ns::MathMl) => one_of(name, MATHML_INTEGRATION) || name.eq_ignore_ascii_case(ANNOTATION_XML),
                 Some(Ns::Svg) => one_of(name, SVG_INTEGRATION),
                 _ => false,
             },
-            Ns::Svg => name.eq_ignore_ascii_case(b"svg") || one_of(name, &[b"p", b"br"]),
-            Ns::MathMl => name.eq_ignore_ascii_case(b"math") || one_of(name, &[b"p", b"br"]),
+            Ns::Svg => name.eq_ignore_ascii_case(b"svg") || leaves_foreign_content(name),
+            Ns::MathMl => name.eq_ignore_ascii_case(b"math") || leaves_foreign_content(name),
         };
         if leaves {
             self.0.pop();

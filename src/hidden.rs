@@ -54,7 +54,11 @@ fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
 /// Does this raw markup hold paragraphs (and not only an image)?
 fn holds_paragraphs(raw: &str) -> bool {
     let lower = raw.to_ascii_lowercase();
-    lower.matches("<p").count() + lower.matches("<br").count() >= H::MIN_PARAGRAPHS
+    // `<p` and `<br` as whole tag names: not `<path`, `<picture` or `<pre`.
+    let tags = |name: &str| {
+        lower.match_indices(name).filter(|(at, _)| lower[at + name.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())).count()
+    };
+    tags("<p") + tags("<br") >= H::MIN_PARAGRAPHS
 }
 
 #[cfg(test)]
@@ -72,6 +76,13 @@ mod tests {
         let out = unwrapped(&scan(&page).doc).unwrap();
         assert!(out.starts_with("<body><p>A paragraph") && out.contains("</p><script>var x"), "{out}");
         assert!(unwrapped(&scan("<body><p>Plain.</p><noscript><img src=a.jpg></noscript></body>").doc).is_none());
+    }
+
+    #[test]
+    fn an_icon_is_no_paragraph() {
+        let icon = format!("<svg><path d=\"{}\"></path><path d=\"M0\"></path></svg>", "M0 0L1 1".repeat(80));
+        assert!(!holds_paragraphs(&icon.repeat(4)));
+        assert!(holds_paragraphs(&"<p>One.</p><P class=x>Two.</p><br/>".repeat(2)));
     }
 
     #[test]

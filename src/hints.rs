@@ -17,13 +17,12 @@ struct Word {
     how: Match,
 }
 
-/// The words of `CLASS_WORDS` of two bytes or more, sorted by their first
-/// two bytes, and where the words of each pair start; one-byte words apart.
+/// The words of `CLASS_WORDS` (all of two bytes or more), sorted by their
+/// first two bytes, and where the words of each pair start.
 struct Index {
     words: Vec<Word>,
     /// Indexed by `first << 8 | second`, one more entry at the end.
     start: Vec<u16>,
-    short: Vec<Word>,
 }
 
 /// The pair of a word's or a position's first two bytes.
@@ -35,7 +34,7 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let all = CLASS_WORDS.iter().flat_map(|&(concept, how, words)| words.iter().map(move |w| Word { text: w.as_bytes(), concept, how }));
-        let (mut words, short): (Vec<Word>, Vec<Word>) = all.filter(|w| !w.text.is_empty()).partition(|w| w.text.len() >= 2);
+        let mut words: Vec<Word> = all.filter(|w| w.text.len() >= 2).collect();
         words.sort_by_key(|w| pair(w.text[0], w.text[1]));
         let mut start = vec![0u16; 256 * 256 + 1];
         for w in &words {
@@ -44,7 +43,7 @@ fn index() -> &'static Index {
         for p in 0..256 * 256 {
             start[p + 1] += start[p];
         }
-        Index { words, start, short }
+        Index { words, start }
     })
 }
 
@@ -82,7 +81,7 @@ pub(crate) fn hints_of(value: &str) -> Hints {
             }
             None => &[][..],
         };
-        for w in candidates.iter().chain(index.short.iter().filter(|w| w.text[0] == v[i])) {
+        for w in candidates {
             if hints & w.concept == 0 && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
                 hints |= w.concept;
             }
@@ -157,6 +156,14 @@ fn bounded(v: &[u8], i: usize, len: usize, how: Match) -> bool {
 mod tests {
     use super::*;
     use crate::rules::hint;
+
+    #[test]
+    fn every_class_word_has_two_bytes_or_more() {
+        // The index finds words by their first two bytes.
+        for &(_, _, words) in CLASS_WORDS {
+            assert!(words.iter().all(|w| w.len() >= 2), "{words:?}");
+        }
+    }
 
     #[test]
     fn taxonomy_prefixes_are_found_anywhere() {

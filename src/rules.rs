@@ -1,8 +1,8 @@
 //! Heuristic data, kept apart from the algorithms that use it.
 //!
-//! Class and id words are grouped by concept; `hints_of` turns an attribute
-//! value into a bit set of the concepts it matches, once per element during
-//! the scan. Most lists come from Readability.js so our choices on its test
+//! Class and id words are grouped by concept; `hints::hints_of` turns an
+//! attribute value into a bit set of the concepts it matches, once per
+//! element during the scan. Most lists come from Readability.js so our choices on its test
 //! corpus match its own; entries we added say why.
 
 /// A bit set of the concepts a class or id matches.
@@ -488,6 +488,8 @@ pub(crate) mod hidden {
     pub const MIN_MARKUP_BYTES: usize = 500;
     /// ...and holds this many paragraphs or line breaks.
     pub const MIN_PARAGRAPHS: usize = 2;
+    /// Script types that hold markup a script will insert.
+    pub const TEMPLATE_SCRIPT_TYPES: &[&str] = &["text/template"];
 }
 
 /// Clutter inside the article (ours): thresholds.

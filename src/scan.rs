@@ -166,8 +166,7 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
         let raw = text.as_bytes().get(loc.start..loc.end).unwrap_or(b"");
         let tag = Tag::from_start_tag(raw);
         st.token(loc.clone(), &text);
-        let any_attribute = |f: &dyn Fn(&str, &str) -> bool| el.attributes().iter().any(|a| f(&a.name(), &a.value()));
-        st.mode = st.namespaces.start_tag(tag, raw, el.is_self_closing(), any_attribute);
+        st.mode = st.namespaces.start_tag(tag, raw, el.is_self_closing(), any_attribute(el));
         match st.open(tag, loc.start, loc.end, el, &text) {
             Ok(Some(n)) => n,
             Ok(None) => return Ok(()),
@@ -183,7 +182,7 @@ fn on_element(state: &Rc<RefCell<State>>, src: &Source, el: &mut Element) -> lol
         let (mut st, src) = (st.borrow_mut(), src.borrow());
         // An end tag that closes several elements is handed to each of them.
         if st.token(loc.clone(), &src) {
-            st.namespaces.end_tag(gaps::name_at(src.as_bytes(), loc.start + 2));
+            st.namespaces.end_tag(src.as_bytes(), loc.start);
         }
         st.mode = Mode::Data;
         st.close(node, loc.end as u32, &src);
@@ -230,9 +229,9 @@ impl State {
         let mut closed = Vec::new();
         // lol_html gives an integration point itself the HTML namespace.
         let foreign = match (el.namespace_uri(), self.foreign.last()) {
-            (HTML_NS, Some(&(f, ns, false))) if self.stack.top().is_some_and(|(t, _)| t == f) && is_integration_point(el, ns) => Some((ns, true)),
+            (HTML_NS, Some(&(f, ns, false))) if self.stack.top().is_some_and(|(t, _)| t == f) && is_integration_point(el, ns, src) => Some((ns, true)),
             (HTML_NS, _) => None,
-            (ns, _) => Some((ns, is_integration_point(el, ns))),
+            (ns, _) => Some((ns, is_integration_point(el, ns, src))),
         };
         if foreign.is_none() {
             self.leave_foreign_content(&mut closed);
@@ -299,9 +298,8 @@ impl State {
     /// An end tag that closed no element: in SVG or MathML, `</p>` and
     /// `</br>` end the foreign content, as in browsers and in lol_html.
     fn stray_end_tag(&mut self, start: usize, at: usize, src: &str) {
-        let name = gaps::name_at(src.as_bytes(), start + 2);
-        self.namespaces.end_tag(name);
-        if (name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br")) && self.foreign.last().is_some_and(|&(_, _, integration_point)| !integration_point) {
+        self.namespaces.end_tag(src.as_bytes(), start);
+        if gaps::leaves_foreign_content(gaps::name_at(src.as_bytes(), start + 2)) && self.foreign.last().is_some_and(|&(_, _, integration_point)| !integration_point) {
             let mut closed = Vec::new();
             self.leave_foreign_content(&mut closed);
             for n in closed {
@@ -522,7 +520,7 @@ impl State {
                 "type" if tag == Tag::Script => {
                     if value.trim().eq_ignore_ascii_case("application/ld+json") {
                         self.capture.push((id, Capture::JsonLd));
-                    } else if value.trim().eq_ignore_ascii_case("text/template") {
+                    } else if rules::hidden::TEMPLATE_SCRIPT_TYPES.iter().any(|t| value.trim().eq_ignore_ascii_case(t)) {
                         node.flags |= flag::TEMPLATE;
                     }
                 }
@@ -589,18 +587,14 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
 /// SVG and MathML elements whose children are HTML again (the standard's
 /// HTML and MathML text integration points).
-fn is_integration_point(el: &Element, ns: &str) -> bool {
-    let name = el.tag_name();
-    if ns == "http://www.w3.org/2000/svg" {
-        return matches!(name.as_str(), "foreignobject" | "desc" | "title");
-    }
-    match name.as_str() {
-        "mi" | "mo" | "mn" | "ms" | "mtext" => true,
-        "annotation-xml" => el
-            .get_attribute("encoding")
-            .is_some_and(|e| e.eq_ignore_ascii_case("text/html") || e.eq_ignore_ascii_case("application/xhtml+xml")),
-        _ => false,
-    }
+fn is_integration_point(el: &Element, ns: &str, src: &str) -> bool {
+    let name = gaps::name_at(src.as_bytes(), el.source_location().bytes().start + 1);
+    gaps::is_integration_point(ns == "http://www.w3.org/2000/svg", name, any_attribute(el))
+}
+
+/// Asks whether an attribute (name, value) of `el` passes a test.
+fn any_attribute<'e, 'h>(el: &'e Element<'_, 'h, lol_html::LocalHandlerTypes>) -> impl Fn(&dyn Fn(&str, &str) -> bool) -> bool + use<'e, 'h> {
+    move |f| el.attributes().iter().any(|a| f(&a.name(), &a.value()))
 }
 
 fn lowercase(name: &str) -> Cow<'_, str> {
