@@ -73,12 +73,8 @@ impl Encoding {
         Decoder { encoding: self, pending: Vec::new() }
     }
 
-    pub fn new_decoder(&'static self) -> Decoder {
-        self.new_decoder_without_bom_handling()
-    }
-
     pub fn new_encoder(&'static self) -> Encoder {
-        Encoder { encoding: self }
+        Encoder
     }
 
     pub fn output_encoding(&'static self) -> &'static Encoding {
@@ -102,7 +98,8 @@ impl Encoding {
 
     /// Decodes `bytes` whole (a byte order mark is not removed).
     pub fn decode<'a>(&'static self, bytes: &'a [u8]) -> (Cow<'a, str>, &'static Encoding, bool) {
-        self.decode_without_bom_handling(bytes).pipe(|(s, r)| (s, self, r))
+        let (s, replaced) = self.decode_without_bom_handling(bytes);
+        (s, self, replaced)
     }
 
     pub fn decode_without_bom_handling<'a>(&'static self, bytes: &'a [u8]) -> (Cow<'a, str>, bool) {
@@ -117,13 +114,6 @@ impl Encoding {
         (Cow::Owned(out), replaced)
     }
 }
-
-trait Pipe: Sized {
-    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
-        f(self)
-    }
-}
-impl<T> Pipe for T {}
 
 impl PartialEq for Encoding {
     fn eq(&self, other: &Encoding) -> bool {
@@ -172,10 +162,6 @@ impl Decoder {
 
     pub fn max_utf8_buffer_length(&self, byte_length: usize) -> Option<usize> {
         byte_length.checked_add(self.pending.len())?.checked_mul(3)?.checked_add(4)
-    }
-
-    pub fn max_utf8_buffer_length_without_replacement(&self, byte_length: usize) -> Option<usize> {
-        self.max_utf8_buffer_length(byte_length)
     }
 
     /// Decodes into `dst`, which may grow as needed: always `InputEmpty`.
@@ -293,15 +279,9 @@ fn floor_char_boundary(bytes: &[u8], max: usize) -> usize {
 }
 
 /// An encoder: UTF-8 out, as lol_html writes for UTF-8 pages.
-pub struct Encoder {
-    encoding: &'static Encoding,
-}
+pub struct Encoder;
 
 impl Encoder {
-    pub fn encoding(&self) -> &'static Encoding {
-        self.encoding
-    }
-
     pub fn has_pending_state(&self) -> bool {
         false
     }
