@@ -9,7 +9,7 @@ use crate::sanitize::Links;
 use crate::scan::Scan;
 use crate::select::{self, Item, Selection};
 use crate::tags::Tag;
-use crate::{listing, meta, teasers, text, Error};
+use crate::{listing, meta, rules, sanitize, teasers, text, Error};
 
 /// Selects, cleans and assembles the article of a scanned page.
 pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Result<Article, Error> {
@@ -61,8 +61,6 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
         article.lead_image = plan.first_image(&doc).and_then(|n| doc.media(n)).and_then(|m| {
             m.src.as_deref().and_then(|s| links.image(s)).or_else(|| m.srcset.as_deref().and_then(|s| links.srcset(s)).map(|s| s.split(' ').next().unwrap_or("").to_string()))
         });
-    }
-    if article.lead_image_caption.is_none() {
         article.lead_image_caption = article.lead_image.as_deref().and_then(|u| lead_caption(&doc, &links, u));
     }
     article.dir = direction(&doc, &sel);
@@ -84,17 +82,14 @@ fn lead_caption(doc: &Document, links: &Links, lead: &str) -> Option<String> {
     }
     let img = doc.media.iter().find(|(n, m)| {
         let node = doc.node(*n);
-        node.tag == Tag::Img && !node.has(flag::NON_CONTENT | flag::HIDDEN) && [m.src.as_deref(), m.srcset.as_deref()].into_iter().flatten().any(|s| {
-            s.split(',').filter_map(|c| c.split_whitespace().next()).filter_map(|u| links.image(u)).any(|u| file(&u) == wanted)
-        })
+        let srcset = m.srcset.as_deref().map(sanitize::split_srcset).unwrap_or_default();
+        let sources = m.src.as_deref().into_iter().chain(srcset.into_iter().filter_map(|c| c.split_whitespace().next()));
+        node.tag == Tag::Img && !node.has(flag::NON_CONTENT | flag::HIDDEN) && sources.filter_map(|u| links.image(u)).any(|u| file(&u) == wanted)
     })?;
-    let figure = doc.ancestors(img.0).take(FIGURE_LEVELS).find(|&a| doc.tag(a) == Tag::Figure)?;
+    let figure = doc.ancestors(img.0).take(rules::lead::FIGURE_LEVELS).find(|&a| doc.tag(a) == Tag::Figure)?;
     let caption = (figure + 1..doc.node(figure).end).find(|&d| doc.tag(d) == Tag::Figcaption)?;
     Some(doc.text(caption)).filter(|c| !c.is_empty())
 }
-
-/// How far above the lead image its figure may be (`figure > a > picture > img`).
-const FIGURE_LEVELS: usize = 4;
 
 /// Per element: inside one of the article's pieces (removed or not)?
 fn piece_mask(doc: &Document, sel: &Selection) -> Vec<bool> {
@@ -151,11 +146,8 @@ fn holds_the_article(doc: &Document, sel: &Selection, in_article: &[bool], b: u3
         .filter(|t| t.owner != NONE && in_article[t.owner as usize])
         .map(|t| t.chars as usize)
         .sum();
-    chars as f64 > sel.chars as f64 * TEASER_BLOCK_MAX_SHARE
+    chars as f64 > sel.chars as f64 * rules::teaser::BLOCK_MAX_ARTICLE_SHARE
 }
-
-/// A teaser block inside the article holds less than this share of its text.
-const TEASER_BLOCK_MAX_SHARE: f64 = 0.5;
 
 /// Readability: the `dir` of the top candidate's parent, itself, or an ancestor.
 fn direction(doc: &Document, sel: &Selection) -> Option<String> {

@@ -12,7 +12,7 @@
 
 use crate::dom::{flag, Document, NONE};
 use crate::rules::{
-    clutter as C, hint, AD_WORDS, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO,
+    clutter as C, hint, AD_WORDS, DATE_NUMBER_MAX_DIGITS, ORDINAL_SUFFIXES, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO,
     SIGN_UP_WORDS, SOURCE_LABELS, TEASER_HEADINGS,
 };
 use crate::score::Tally;
@@ -293,11 +293,11 @@ pub(crate) fn is_date_line(lower: &str) -> bool {
         let digits = token.bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 {
             let suffix = &token[digits..];
-            if digits > 4 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "er" | "e" | "h") {
+            if digits > DATE_NUMBER_MAX_DIGITS || !ORDINAL_SUFFIXES.contains(&suffix) {
                 return false;
             }
             numbers += 1;
-            year |= digits == 4;
+            year |= digits == DATE_NUMBER_MAX_DIGITS;
         } else if MONTHS.contains(&token) {
             month = true;
         } else if !DATE_WORDS.contains(&token) {

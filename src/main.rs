@@ -218,7 +218,7 @@ Exit codes: 0 ok, 1 not readerable (--check), 2 unreadable input, 64 usage.";
             let result = std::fs::read(file)
                 .map_err(|err| format!("cannot read {file}: {err}"))
                 .and_then(|bytes| {
-                    let o = options(url, None).or_else(|_| options(None, None)).map_err(|e| e.to_string())?;
+                    let o = options(url, None).map_err(|e| e.to_string())?;
                     let caught = std::panic::catch_unwind(|| decant::extract(&bytes, &o));
                     match caught {
                         Ok(r) => r.map_err(|e| e.to_string()),

@@ -177,15 +177,18 @@ pub(crate) static READ_MORE_WORDS: &[&str] = &[
 pub(crate) static READ_ALSO: &[&str] = &[
     "schon gelesen", "mehr themen", "zum weiterlesen", "weiterführende links", "noch mehr",
     "lea también", "lea además", "lea más", "lea", "vea también", "vea", "mira", "mire", "puedes ver",
-    "le puede interesar", "también te puede interesar", "ver también", "ver más", "czytaj też",
-    "czytaj także", "czytaj więcej", "zobacz też", "à lire", "a lire", "lire aussi", "voir aussi",
+    "le puede interesar", "también te puede interesar", "ver también", "ver más",
+    // Also teaser headings, but listed here to be tried before the bare
+    // verbs below ("lire aussi : x" must not read as "lire" + "aussi : x").
+    "czytaj też", "czytaj także", "zobacz też", "lire aussi",
+    "czytaj więcej", "à lire", "a lire", "voir aussi",
     "see more", "related:", "more:", "also:",
     // The verb alone, before a link ("Lire : <link>", "Read: <link>").
     "lire", "leia", "leggi", "czytaj", "read",
     // "More" alone, as a link label ("[mehr]", "więcej »").
     "mehr", "more", "więcej", "más", "mais",
     // Ours: calls to read on elsewhere.
-    "learn more", "mehr erfahren", "en savoir plus", "saiba mais", "scopri di più", "dowiedz się więcej",
+    "learn more", "mehr erfahren", "en savoir plus", "saiba mais", "scopri di più",
     // Ours: teaser headings and back links.
     "à découvrir", "a découvrir", "mehr interessantes", "zurück zu", "zurück zur", "back to", "retour à",
     "volver a",
@@ -210,6 +213,12 @@ pub(crate) static MONTHS: &[&str] = &[
     "czerwiec", "czerwca", "lipiec", "lipca", "sierpień", "sierpnia", "wrzesień", "września",
     "październik", "października", "listopad", "listopada", "grudzień", "grudnia",
 ];
+/// What may follow a day's number ("3rd", "1er", "3e", "12h" for a time).
+pub(crate) static ORDINAL_SUFFIXES: &[&str] = &["", "st", "nd", "rd", "th", "er", "e", "h"];
+/// Numbers in a date line have at most this many digits (a year's).
+pub(crate) const DATE_NUMBER_MAX_DIGITS: usize = 4;
+/// What ends a sentence: a standfirst is written in sentences.
+pub(crate) static SENTENCE_ENDS: &[char] = &['.', '!', '?', '…'];
 pub(crate) static DATE_WORDS: &[&str] = &[
     // days
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
@@ -281,7 +290,7 @@ pub(crate) static NON_ARTICLE_SEGMENTS: &[&str] = &[
     // Feeds and downloads.
     "feeds", "atom", "download", "downloads",
     // CMS internals: plugin pages, scripts and APIs are never articles.
-    "wp-content", "wp-includes", "wp-json", "wp-admin", "cgi-bin",
+    "wp-content", "wp-includes", "wp-json", "cgi-bin", // and "wp-admin", a prefix below
 ];
 
 /// Words inside a path segment (between `_` and `.`) that mark a feed:
@@ -359,6 +368,9 @@ pub(crate) static GENERIC_SECOND_LEVEL: &[&str] =
 
 /// Teasers: thresholds.
 pub(crate) mod teaser {
+    /// A teaser block inside the article that holds more than this share of
+    /// its text is the article itself (a list-shaped story) and stays.
+    pub const BLOCK_MAX_ARTICLE_SHARE: f64 = 0.5;
     /// A headline has at least this many words...
     pub const MIN_TITLE_WORDS: usize = 3;
     /// ...and this many characters. Shorter link texts ("Cut", "High mit
@@ -480,6 +492,12 @@ pub(crate) mod listing {
     pub const BLOCK_LEVELS: usize = 4;
     /// An entry is at most this many levels above its headline.
     pub const ENTRY_LEVELS: usize = 16;
+}
+
+/// The lead image's caption (ours).
+pub(crate) mod lead {
+    /// How far above the lead image its figure may be (`figure > a > picture > img`).
+    pub const FIGURE_LEVELS: usize = 4;
 }
 
 /// Markup hidden in `<noscript>` or template scripts (ours).

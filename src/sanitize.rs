@@ -153,7 +153,7 @@ impl Links {
 
 /// Splits a `srcset` into candidates: commas separate them, except inside a
 /// URL (a comma followed by no whitespace in a `data:` URL, say).
-fn split_srcset(raw: &str) -> Vec<&str> {
+pub(crate) fn split_srcset(raw: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = raw.as_bytes();

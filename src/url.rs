@@ -42,13 +42,6 @@ impl Url {
         &self.scheme
     }
 
-    /// `scheme://host:port` — the origin the page came from.
-    #[cfg(test)]
-    pub(crate) fn origin(&self) -> String {
-        let hostport = self.authority.rsplit('@').next().unwrap_or("");
-        format!("{}://{}", self.scheme, hostport)
-    }
-
     pub(crate) fn host(&self) -> &str {
         let a = self.authority.rsplit('@').next().unwrap_or("");
         a.split(':').next().unwrap_or(a)
@@ -324,7 +317,6 @@ mod tests {
         let u = Url::parse("https://User@WWW.Example.com:8080/a/./b/../c?x#y").unwrap();
         assert_eq!(u.to_string(), "https://User@www.example.com:8080/a/c?x");
         assert_eq!(u.host(), "www.example.com");
-        assert_eq!(u.origin(), "https://www.example.com:8080");
         assert!(Url::parse("not a url").is_none());
         assert!(Url::parse("mailto:x@y").is_none());
         assert_eq!(scheme_in(" JaVa\nScRiPt:x", &["javascript"]), Some(true));
