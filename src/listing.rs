@@ -110,6 +110,15 @@ mod tests {
     }
 
     #[test]
+    fn headlines_in_navigation_do_not_make_a_listing() {
+        let body = "<p>The article itself, a few sentences long, with some details in it.</p>";
+        let entry = |i: usize| format!("<h3><a href=/other-{i}/>Headline number {i} of the site</a></h3>");
+        let entries: String = (0..8).map(entry).collect();
+        assert!(!listing(&format!("<article>{body}</article><nav>{entries}</nav>")));
+        assert!(listing(&format!("<article>{body}</article><div>{entries}</div>")), "the same headlines outside navigation");
+    }
+
+    #[test]
     fn a_list_of_excerpts_is_not_an_article() {
         let entry = |i: usize| format!("<article><h2><a href=/post-{i}/>Post number {i} about the garden</a></h2><p>An excerpt of the post, a few lines long, then it stops […]</p></article>");
         let page: String = (0..6).map(entry).collect();

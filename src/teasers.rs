@@ -1539,10 +1539,21 @@ mod tests {
     #[test]
     fn archived_copies_are_judged_by_the_url_inside() {
         let page = "https://web.archive.org/web/2016/http://blog.example/2010/05/a-post";
+        // Other sites' home pages, whatever their link texts say.
         let html = r#"<h3>Links</h3><ul>
-            <li><a href="https://web.archive.org/web/2016/http://www.boersenblatt.example/">Börsenblatt</a></li>
-            <li><a href="https://web.archive.org/web/2016/http://www.buchreport.example/">Buchreport</a></li></ul>"#;
+            <li><a href="https://web.archive.org/web/2016/http://www.boersenblatt.example/">Börsenblatt, the magazine of the book trade</a></li>
+            <li><a href="https://web.archive.org/web/2016/http://www.buchreport.example/">Buchreport, news from the book business</a></li></ul>"#;
         assert!(run(html, page, &[], |_, _| false).found.is_empty());
+        // Posts of the archived blog are its teasers; the post itself is not.
+        let post = |slug: &str, title: &str| format!(r#"<li><a href="https://web.archive.org/web/2016/http://blog.example/2010/04/{slug}">{title}</a></li>"#);
+        let html = format!(
+            "<h3>Recent posts</h3><ul>{}{}{}</ul>",
+            post("the-spring-book-fair", "The spring book fair in Leipzig was busy"),
+            post("a-new-bookshop-opens", "A new bookshop opens in the old town"),
+            r#"<li><a href="https://web.archive.org/web/2017/http://blog.example/2010/05/a-post">This very post, archived a year later</a></li>"#,
+        );
+        let found = run(&html, page, &[], |_, _| false).found;
+        assert_eq!(found.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["The spring book fair in Leipzig was busy", "A new bookshop opens in the old town"]);
     }
 
     #[test]
