@@ -11,7 +11,11 @@ step() { printf '\n== %s\n' "$*"; }
 wasm_test() {
   local target=$1; shift
   local want log
-  want=$(grep -c '#\[wasm_bindgen_test\]' "tests/$target.rs")
+  want=$(grep -cE '^\s*#\[wasm_bindgen_test\]' "tests/$target.rs" || true)
+  if [ "$want" -eq 0 ]; then
+    echo "tests/$target.rs has no #[wasm_bindgen_test]" >&2
+    exit 1
+  fi
   log=$(mktemp)
   wasm-pack test "$@" -- --test "$target" 2>&1 | tee "$log"
   if ! grep -q "test result: ok. $want passed" "$log"; then

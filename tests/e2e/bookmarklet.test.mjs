@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, newContext, runBookmarklet, screenshots, seedHTML, seedTitle, startReader, startSite } from './helpers.mjs';
+import { articleShown, launch, newContext, runBookmarklet, screenshots, seedHTML, seedTitle, startReader, startSite } from './helpers.mjs';
 
 let reader, site, browser, href;
 
@@ -180,7 +180,7 @@ async function fallback(path) {
   const popup = tab.waitForEvent('popup');
   await runBookmarklet(tab, href);
   const readerTab = await popup;
-  await readerTab.waitForSelector('#article:not([hidden]) h1.title');
+  await articleShown(readerTab);
   assert.equal(new URL(readerTab.url()).origin, new URL(reader.url).origin, 'the page went to our reader only');
   assert.equal(await readerTab.textContent('#article h1'), seedTitle);
   assert.equal(await readerTab.locator('#teasers a.card').count(), 4);
@@ -214,7 +214,7 @@ test('the reader takes a page only from the window that opened it, with its nonc
   await readerTab.waitForTimeout(300);
   assert.equal(await readerTab.isVisible('#article'), false, 'ignored: wrong nonce, or a URL of another origin');
   await post({ url: `${site.url}plain.html`, html: seedHTML });
-  await readerTab.waitForSelector('#article:not([hidden]) h1.title');
+  await articleShown(readerTab);
   assert.equal(await readerTab.textContent('#article h1'), seedTitle);
   await context.close();
 });

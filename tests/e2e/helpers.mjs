@@ -6,24 +6,18 @@
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { mimeTypes, start } from '../../scripts/serve.mjs';
+import { mimeTypes, root, start } from '../../scripts/serve.mjs';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+export { root };
+export { launch } from '../../scripts/chromium.mjs';
 export const seedHTML = readFileSync(join(root, 'www/samples/dtz-beistandspakt.html'), 'utf8');
 export const seedURL = 'https://www.dtz-online.example/politik/putin-und-kim-schliessen-militaerischen-beistandspakt-46812';
 export const seedTitle = 'Putin und Kim schließen militärischen Beistandspakt';
 export const screenshots = join(root, 'target/screenshots');
 mkdirSync(screenshots, { recursive: true });
 
-export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+/** Waits until the reader page shows an article. */
+export const articleShown = page => page.waitForSelector('#article:not([hidden]) h1.title');
 
 /** The reader (scripts/serve.mjs) on a free port. */
 export const startReader = () => start({ port: 0 });

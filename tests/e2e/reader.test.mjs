@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, newContext, screenshots, seedHTML, seedTitle, seedURL, startReader, watch } from './helpers.mjs';
+import { articleShown, launch, newContext, screenshots, seedHTML, seedTitle, seedURL, startReader, watch } from './helpers.mjs';
 
 let reader, browser;
 before(async () => {
@@ -34,8 +34,6 @@ async function open(options = {}) {
   const page = await context.newPage();
   return { context, page, problems: watch(page) };
 }
-
-const articleShown = page => page.waitForSelector('#article:not([hidden]) h1.title');
 
 async function openSample(page, id) {
   await page.click(`button[data-sample="${id}"]`);
@@ -281,6 +279,7 @@ test('every theme meets WCAG AA contrast; screenshots in light and dark', async 
     await page.goto(`${reader.url}?sample=dtz`);
     await articleShown(page);
     const worst = await lowestContrast(page);
+    assert.ok(worst.selector, `${theme} (${scheme}): no text to measure`);
     assert.ok(worst.ratio >= 4.5, `${theme} (${scheme}): ${worst.selector} has contrast ${worst.ratio.toFixed(2)}`);
     if (theme === 'light' || (theme === 'auto' && scheme === 'dark')) {
       await loadLazyImages(page);

@@ -106,7 +106,9 @@ test('the whole reader page, wasm included, stays small (gzipped)', async () => 
   let total = 0;
   const sizes = {};
   for (const path of [...shell, 'sw.js']) {
-    const body = Buffer.from(await (await get(path === './' ? '/' : `/${path}`)).arrayBuffer());
+    const res = await get(path === './' ? '/' : `/${path}`);
+    assert.equal(res.status, 200, path);
+    const body = Buffer.from(await res.arrayBuffer());
     sizes[path] = gzipSync(body, { level: 9 }).length;
     total += sizes[path];
   }
