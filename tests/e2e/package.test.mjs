@@ -44,7 +44,8 @@ before(async () => {
 
   site = await startSite({
     routes: { '/seed.html': { body: seedHTML } },
-    files: { '/js/': 'js/', '/pkg/': 'pkg/', '/tests/e2e/pages/': 'tests/e2e/pages/', '/bundle/': bundleDir },
+    // The import-map and relative-import pages load the installed tarball's files.
+    files: { '/js/': join(app, 'node_modules/decant/js/'), '/pkg/': join(app, 'node_modules/decant/pkg/'), '/tests/e2e/pages/': 'tests/e2e/pages/', '/bundle/': bundleDir },
   });
   browser = await launch();
 });
