@@ -12,7 +12,7 @@ use crate::tags::Tag;
 use crate::{listing, meta, rules, sanitize, teasers, text, Error};
 
 /// Selects, cleans and assembles the article of a scanned page.
-pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Result<Article, Error> {
+pub(crate) fn article(scan: &Scan, options: &Options, deadline: Deadline) -> Result<Article, Error> {
     let Scan { doc, meta: raw } = scan;
     let metadata = meta::resolve(&raw, &doc);
     let links = Links::new(options.url(), raw.base_href.as_deref());
@@ -30,7 +30,7 @@ pub(crate) fn article(scan: Scan, options: &Options, deadline: Deadline) -> Resu
         title: metadata.title,
         byline: metadata.byline,
         site_name: metadata.site_name,
-        lang: raw.html_lang,
+        lang: raw.html_lang.clone(),
         published_time: metadata.published_time,
         excerpt: metadata.excerpt,
         lead_image: metadata.lead_image.as_deref().and_then(|u| links.image(u)),

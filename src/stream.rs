@@ -74,23 +74,21 @@ impl Extractor {
         let reread = self.reread;
         let (scan, options, deadline) = self.end()?;
         deadline.check()?;
-        let hidden = if reread { None } else { hidden::unwrapped(&scan.doc) };
-        let article = assemble::article(scan, &options, deadline)?;
-        match hidden {
-            Some(src) if article.length < options.char_threshold() => {
-                // Read once more with the hidden markup as the page's own
-                // (UTF-8 now), within what is left of the time budget; if
-                // that fails, the first reading stands.
-                let mut again = Extractor::with_deadline(options.clone().with_encoding("utf-8")?, deadline);
-                again.reread = true;
-                let second = again.write(src.as_bytes()).and_then(|()| again.finish());
-                Ok(match second {
-                    Ok(second) if second.length > article.length => second,
-                    _ => article,
-                })
-            }
-            _ => Ok(article),
-        }
+        let article = assemble::article(&scan, &options, deadline)?;
+        // Only a short article is worth a look for markup hidden from it.
+        let hidden = if reread || article.length >= options.char_threshold() { None } else { hidden::unwrapped(&scan.doc) };
+        drop(scan);
+        let Some(src) = hidden else { return Ok(article) };
+        // Read once more with the hidden markup as the page's own (UTF-8
+        // now), within what is left of the time budget; if that fails, the
+        // first reading stands.
+        let mut again = Extractor::with_deadline(options.clone().with_encoding("utf-8")?, deadline);
+        again.reread = true;
+        let second = again.write(src.as_bytes()).and_then(|()| again.finish());
+        Ok(match second {
+            Ok(second) if second.length > article.length => second,
+            _ => article,
+        })
     }
 
     /// Ends the input and only answers whether the page looks readerable.
