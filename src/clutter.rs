@@ -258,14 +258,17 @@ fn is_link_list(doc: &Document, tally: &Tally, n: u32) -> bool {
 
 /// Readability's ad labels, and ours, with a trailing colon allowed.
 fn is_ad_label(lower: &str) -> bool {
-    let bare = lower.trim().trim_end_matches(':').trim_end();
-    !bare.is_empty() && AD_WORDS.contains(&bare)
+    AD_WORDS.contains(&bare_label(lower))
 }
 
 /// Is `lower` only the label of an appendix ("Kontakt:", "Quellen")?
 fn is_appendix_label(lower: &str) -> bool {
-    let bare = lower.trim().trim_end_matches(':').trim_end();
-    APPENDIX_LABELS.contains(&bare)
+    APPENDIX_LABELS.contains(&bare_label(lower))
+}
+
+/// A label without spaces around it and its colon ("Anzeige:" → "anzeige").
+fn bare_label(lower: &str) -> &str {
+    lower.trim().trim_end_matches(':').trim_end()
 }
 
 /// The text after a "read also" lead-in, when `lower` starts with one.
