@@ -90,7 +90,7 @@ fn is_linked_headline(doc: &Document, links: &Links, page: Option<&Url>, h: u32)
         return false;
     }
     match (page, Url::parse(&href)) {
-        (Some(page), Some(target)) => target.host() == page.host() && target.path() != page.path(),
+        (Some(page), Some(target)) => crate::teasers::site_key(target.host()) == crate::teasers::site_key(page.host()) && target.path() != page.path(),
         (None, None) => true,
         (None, Some(_)) => true,
         (Some(_), None) => false,
@@ -123,6 +123,8 @@ mod tests {
         let entry = |i: usize| format!("<article><h2><a href=/post-{i}/>Post number {i} about the garden</a></h2><p>An excerpt of the post, a few lines long, then it stops […]</p></article>");
         let page: String = (0..6).map(entry).collect();
         assert!(listing(&page));
+        // The same site under its www. name.
+        assert!(listing(&page.replace("href=/post-", "href=https://www.blog.example/post-")));
     }
 
     #[test]

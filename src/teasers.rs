@@ -312,7 +312,7 @@ fn language_of(path: &str) -> Option<&str> {
 /// without its public suffix (`sport.aktualne.cz` → `aktualne`), or the
 /// tenant on a shared host (`a.blogspot.de` → `a.blogspot`). Country
 /// variants of one domain count as one site.
-fn site_key(host: &str) -> String {
+pub(crate) fn site_key(host: &str) -> String {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
     if labels.len() < 2 || labels.iter().all(|l| l.bytes().all(|b| b.is_ascii_digit())) {
