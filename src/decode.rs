@@ -69,6 +69,24 @@ impl Decoder {
         Ok(())
     }
 
+    /// Takes text that is decoded already (a JavaScript string): there is no
+    /// encoding to decide, so neither a `<meta charset>` nor the caller's
+    /// hint applies. As the whole page it becomes `out` without a copy.
+    pub(crate) fn write_text(&mut self, text: String, out: &mut String) -> Result<(), Error> {
+        if self.decoder.is_some() || !self.pending.is_empty() || !out.is_empty() {
+            // Text after bytes: the bytes decide.
+            return self.write(text.as_bytes(), out);
+        }
+        not_binary(&text.as_bytes()[..text.len().min(PRESCAN_BYTES)])?;
+        self.prescanned = true;
+        self.start(UTF_8, out);
+        match text.strip_prefix('\u{feff}') {
+            Some(rest) => out.push_str(rest),
+            None => *out = text,
+        }
+        Ok(())
+    }
+
     /// Flushes everything still buffered.
     pub(crate) fn finish(&mut self, out: &mut String) -> Result<(), Error> {
         if self.decoder.is_none() {
@@ -87,9 +105,7 @@ impl Decoder {
             }
             self.prescanned = true;
             let prefix = &self.pending[..self.pending.len().min(PRESCAN_BYTES)];
-            if looks_binary(prefix) {
-                return Err(Error::NotHtml("the input is binary data, not text".into()));
-            }
+            not_binary(prefix)?;
             if let Some((encoding, bom_len)) = Encoding::for_bom(prefix) {
                 self.pending.drain(..bom_len);
                 self.start(encoding, out);
@@ -214,6 +230,13 @@ fn utf8_evidence(mut bytes: &[u8], at_end: bool) -> (usize, usize) {
     }
 }
 
+fn not_binary(prefix: &[u8]) -> Result<(), Error> {
+    if looks_binary(prefix) {
+        return Err(Error::NotHtml("the input is binary data, not text".into()));
+    }
+    Ok(())
+}
+
 /// True for data that is clearly not text: NUL bytes or many control characters.
 pub(crate) fn looks_binary(prefix: &[u8]) -> bool {
     if prefix.is_empty() || Encoding::for_bom(prefix).is_some_and(|(e, _)| e != UTF_8) {
@@ -334,6 +357,25 @@ mod tests {
         }
         d.finish(&mut out).unwrap();
         (out, d.encoding().unwrap().name())
+    }
+
+    #[test]
+    fn text_is_taken_as_it_is() {
+        // A declaration and a hint are moot for text; the page is not copied.
+        let page = "\u{feff}<meta charset=windows-1252><p>Größe</p>".to_string();
+        let mut d = Decoder::new(Some(encoding_rs::SHIFT_JIS), None);
+        let mut out = String::new();
+        d.write_text(page, &mut out).unwrap();
+        d.write_text("<p>日本</p>".into(), &mut out).unwrap();
+        d.finish(&mut out).unwrap();
+        assert_eq!(out, "<meta charset=windows-1252><p>Größe</p><p>日本</p>");
+        let page = "<p>Größe</p>".to_string();
+        let at = page.as_ptr();
+        let mut out = String::new();
+        Decoder::new(None, None).write_text(page, &mut out).unwrap();
+        assert_eq!(out.as_ptr(), at);
+        let junk: String = (0..64u8).map(char::from).collect();
+        assert!(matches!(Decoder::new(None, None).write_text(junk, &mut String::new()), Err(Error::NotHtml(_))));
     }
 
     #[test]

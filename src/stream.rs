@@ -44,24 +44,42 @@ impl Extractor {
     /// Feeds the next chunk of the page. Chunks may split anything,
     /// even a UTF-8 character.
     pub fn write(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        self.write_checked(chunk.len(), |decoder, src| decoder.write(chunk, src))
+    }
+
+    /// Feeds the next chunk as text that is decoded already (a JavaScript
+    /// string, say): its `<meta charset>` and the encoding option do not
+    /// apply. A whole page given as the first chunk is scanned without a
+    /// copy. After bytes, text is taken as UTF-8 bytes.
+    ///
+    /// ```
+    /// let mut x = decant::Extractor::new(decant::Options::new().with_encoding("windows-1252").unwrap());
+    /// x.write_text("<meta charset=iso-8859-1><title>Zürich</title><p>Grüezi.</p>".to_string()).unwrap();
+    /// assert_eq!(x.finish().unwrap().title.as_deref(), Some("Zürich"));
+    /// ```
+    pub fn write_text(&mut self, chunk: String) -> Result<(), Error> {
+        self.write_checked(chunk.len(), |decoder, src| decoder.write_text(chunk, src))
+    }
+
+    /// Decodes a chunk of `len` bytes into the page and scans it; the first
+    /// error sticks.
+    fn write_checked(&mut self, len: usize, decode: impl FnOnce(&mut Decoder, &mut String) -> Result<(), Error>) -> Result<(), Error> {
         if let Some(e) = &self.failed {
             return Err(e.clone());
         }
-        let result = self.write_inner(chunk);
+        self.bytes += len;
+        let result = if self.bytes > self.options.max_input_bytes() {
+            Err(Error::TooLarge { limit: self.options.max_input_bytes() })
+        } else {
+            let decoded = decode(&mut self.decoder, &mut self.src.borrow_mut());
+            decoded.and_then(|()| self.scanner.feed())
+        };
         if let Err(e) = &result {
             self.failed = Some(e.clone());
         }
         result
     }
 
-    fn write_inner(&mut self, chunk: &[u8]) -> Result<(), Error> {
-        self.bytes += chunk.len();
-        if self.bytes > self.options.max_input_bytes() {
-            return Err(Error::TooLarge { limit: self.options.max_input_bytes() });
-        }
-        self.decoder.write(chunk, &mut self.src.borrow_mut())?;
-        self.scanner.feed()
-    }
 
     /// Room for a page of `bytes` bytes, when its size is known up front
     /// (the decoded page then needs no room to grow into).

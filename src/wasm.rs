@@ -98,18 +98,46 @@ fn error(e: &Error) -> JsValue {
     err.into()
 }
 
-/// A string or `Uint8Array` as bytes.
-fn bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
+/// A page as JavaScript hands it over: a string is text already (its
+/// `<meta charset>` and the `encoding` option do not apply); a
+/// `Uint8Array` or `ArrayBuffer` is bytes in any encoding.
+enum Page {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+fn page(input: &JsValue) -> Result<Page, JsValue> {
     if let Some(s) = input.as_string() {
-        return Ok(s.into_bytes());
+        return Ok(Page::Text(s));
     }
     if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
-        return Ok(a.to_vec());
+        return Ok(Page::Bytes(a.to_vec()));
     }
     if let Some(b) = input.dyn_ref::<js_sys::ArrayBuffer>() {
-        return Ok(js_sys::Uint8Array::new(b).to_vec());
+        return Ok(Page::Bytes(js_sys::Uint8Array::new(b).to_vec()));
     }
     Err(error(&Error::InvalidOption("the page must be a string or a Uint8Array".into())))
+}
+
+/// Feeds a page, or a chunk of one, to the extractor.
+fn feed(x: &mut crate::Extractor, page: Page, whole: bool) -> Result<(), JsValue> {
+    match page {
+        Page::Text(s) => x.write_text(s),
+        Page::Bytes(b) => {
+            if whole {
+                x.reserve(b.len());
+            }
+            x.write(&b)
+        }
+    }
+    .map_err(|e| error(&e))
+}
+
+/// An extractor fed with a whole page.
+fn fed(html: &JsValue, options_: JsValue) -> Result<crate::Extractor, JsValue> {
+    let mut x = crate::Extractor::new(options(options_)?);
+    feed(&mut x, page(html)?, true)?;
+    Ok(x)
 }
 
 fn to_js(article: &crate::Article) -> Result<JsValue, JsValue> {
@@ -120,16 +148,14 @@ fn to_js(article: &crate::Article) -> Result<JsValue, JsValue> {
 /// Extracts the article and teasers of a page.
 #[wasm_bindgen]
 pub fn extract(html: JsValue, options_: JsValue) -> Result<JsValue, JsValue> {
-    let o = options(options_)?;
-    let article = crate::extract(&bytes(&html)?, &o).map_err(|e| error(&e))?;
+    let article = fed(&html, options_)?.finish().map_err(|e| error(&e))?;
     to_js(&article)
 }
 
 /// Does the page look like it holds an article?
 #[wasm_bindgen(js_name = isProbablyReaderable)]
 pub fn is_probably_readerable(html: JsValue, options_: JsValue) -> Result<bool, JsValue> {
-    let o = options(options_)?;
-    crate::is_probably_readerable(&bytes(&html)?, &o).map_err(|e| error(&e))
+    fed(&html, options_)?.finish_readerable().map_err(|e| error(&e))
 }
 
 /// Streaming extraction: `write` chunks as they arrive, then `finish`.
@@ -148,7 +174,7 @@ impl JsExtractor {
     /// Feeds a chunk (string or `Uint8Array`).
     pub fn write(&mut self, chunk: JsValue) -> Result<(), JsValue> {
         let inner = self.inner.as_mut().ok_or_else(finished)?;
-        inner.write(&bytes(&chunk)?).map_err(|e| error(&e))
+        feed(inner, page(&chunk)?, false)
     }
 
     /// Ends the input and returns the article.
