@@ -333,11 +333,11 @@ pub(crate) fn site_key(host: &str) -> String {
 }
 
 /// The URL without fragment, scheme, `www.` and trailing slash, to compare pages.
-fn page_key(url: &str) -> String {
+fn page_key(url: &str) -> &str {
     let no_fragment = url.split('#').next().unwrap_or(url);
     let rest = no_fragment.split_once("://").map_or(no_fragment, |(_, r)| r);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    rest.trim_end_matches('/').to_string()
+    rest.trim_end_matches('/')
 }
 
 /// Parses a URL; for an archived or proxied copy (`/web/2016…/http://site/x`)
@@ -586,13 +586,14 @@ impl<'a> Finder<'a> {
         for u in page.url.iter().chain(page.aliases.iter()) {
             if let Some(parsed) = parse_inner(u) {
                 sites.push(site_key(parsed.host()));
-                selves.push(page_key(&parsed.to_string()));
+                selves.push(page_key(&parsed.to_string()).to_string());
             }
         }
         let page_path = page_url.as_ref().map(|p| p.path().trim_end_matches('/').to_string());
         // Short links, print and AMP versions carry the page's id (`/-4451133`).
         let page_id = page_url.as_ref().and_then(|p| last_id(p.path()));
         let page_is_article = page_url.as_ref().is_some_and(|p| shape(p.path(), None) == Shape::Article);
+        let page_language = page_url.as_ref().and_then(|p| language_of(p.path()));
         for i in 0..doc.len() {
             let node = &doc.nodes[i];
             if node.tag != Tag::A || !node.has(flag::HAS_HREF) || node.has(flag::HASH_LINK) || node.has(flag::SCRIPT_LINK) || self.excluded[i] {
@@ -604,7 +605,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let inner = parsed.to_string();
-            if selves.contains(&page_key(&inner)) || (page_id.is_some() && last_id(parsed.path()) == page_id) {
+            if selves.iter().any(|k| k == page_key(&inner)) || (page_id.is_some() && last_id(parsed.path()) == page_id) {
                 self.self_links_before[i + 1] = 1;
                 continue;
             }
@@ -617,7 +618,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // The same site in another language (a language menu).
-            if page_url.as_ref().and_then(|p| language_of(p.path())).is_some_and(|l| language_of(parsed.path()).is_some_and(|m| m != l)) {
+            if page_language.is_some_and(|l| language_of(parsed.path()).is_some_and(|m| m != l)) {
                 continue;
             }
             // Parts of the page itself: its gallery, its second page.
@@ -642,7 +643,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             self.link[i] = self.targets.len() as u32;
-            self.targets.push(Target { key: page_key(&url), url, same_site, article: shape == Shape::Article });
+            self.targets.push(Target { key: page_key(&url).to_string(), url, same_site, article: shape == Shape::Article });
         }
     }
 

@@ -21,7 +21,7 @@ impl Url {
     pub(crate) fn parse(input: &str) -> Option<Url> {
         let input = clean(input);
         let (scheme, rest) = split_scheme(&input)?;
-        let rest = rest.replace('\\', "/");
+        let rest = forward_slashes(rest);
         let rest = rest.strip_prefix("//")?;
         let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let authority = normalize_authority(&scheme, &rest[..end]);
@@ -60,7 +60,7 @@ impl Url {
             if !is_special(&scheme) {
                 return Some(format!("{scheme}:{rest}"));
             }
-            let rest = rest.replace('\\', "/");
+            let rest = forward_slashes(rest);
             if rest.starts_with('/') || scheme != self.scheme {
                 let slashes = rest.trim_start_matches('/');
                 return Url::parse(&format!("{scheme}://{slashes}")).map(|u| u.to_string_with(fragment_of(&rest)));
@@ -68,12 +68,11 @@ impl Url {
             // "http:foo" with a same-scheme base is relative.
             return self.join(&rest);
         }
-        let reference = if is_special(&self.scheme) { reference.replace('\\', "/") } else { reference.to_string() };
+        let reference = if is_special(&self.scheme) { forward_slashes(reference) } else { reference.into() };
         let (without_fragment, fragment) = match reference.split_once('#') {
             Some((r, f)) => (r, Some(f)),
-            None => (reference.as_str(), None),
+            None => (&*reference, None),
         };
-        let mut url = self.clone();
         if let Some(rest) = without_fragment.strip_prefix("//") {
             return Url::parse(&format!("{}://{}", self.scheme, rest)).map(|u| u.to_string_with(fragment));
         }
@@ -81,34 +80,48 @@ impl Url {
             Some((p, q)) => (p, Some(q)),
             None => (without_fragment, None),
         };
-        if path.is_empty() {
-            if let Some(q) = query {
-                url.query = Some(q.to_string());
-            }
+        // An empty path keeps the base's path, and its query unless it has one.
+        let query = if path.is_empty() && query.is_none() { self.query.as_deref() } else { query };
+        let path = if path.is_empty() {
+            std::borrow::Cow::Borrowed(self.path.as_str())
+        } else if path.starts_with('/') {
+            remove_dot_segments(path).into()
         } else {
-            url.path = if path.starts_with('/') {
-                remove_dot_segments(path)
-            } else {
-                let dir = &self.path[..self.path.rfind('/').map_or(0, |i| i + 1)];
-                remove_dot_segments(&format!("{dir}{path}"))
-            };
-            url.query = query.map(str::to_string);
-        }
-        Some(url.to_string_with(fragment))
+            let dir = &self.path[..self.path.rfind('/').map_or(0, |i| i + 1)];
+            remove_dot_segments(&format!("{dir}{path}")).into()
+        };
+        Some(serialize(&self.scheme, &self.authority, &path, query, fragment))
     }
 
     fn to_string_with(&self, fragment: Option<&str>) -> String {
-        let mut out = format!("{}://{}", self.scheme, self.authority);
-        encode_into(&mut out, &self.path, Part::Path);
-        if let Some(q) = &self.query {
-            out.push('?');
-            encode_into(&mut out, q, Part::Query);
-        }
-        if let Some(f) = fragment {
-            out.push('#');
-            encode_into(&mut out, f, Part::Fragment);
-        }
-        out
+        serialize(&self.scheme, &self.authority, &self.path, self.query.as_deref(), fragment)
+    }
+}
+
+/// A URL's text from its parts, percent-encoded where browsers encode.
+fn serialize(scheme: &str, authority: &str, path: &str, query: Option<&str>, fragment: Option<&str>) -> String {
+    let mut out = String::with_capacity(scheme.len() + 3 + authority.len() + path.len() + query.map_or(0, |q| q.len() + 1) + fragment.map_or(0, |f| f.len() + 1));
+    out.push_str(scheme);
+    out.push_str("://");
+    out.push_str(authority);
+    encode_into(&mut out, path, Part::Path);
+    if let Some(q) = query {
+        out.push('?');
+        encode_into(&mut out, q, Part::Query);
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        encode_into(&mut out, f, Part::Fragment);
+    }
+    out
+}
+
+/// Backslashes read as slashes in special URLs (a copy only when there are any).
+fn forward_slashes(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\\') {
+        s.replace('\\', "/").into()
+    } else {
+        s.into()
     }
 }
 
@@ -184,12 +197,16 @@ fn normalize_authority(scheme: &str, authority: &str) -> String {
         "ftp" => "21",
         _ => "",
     };
-    let mut out = String::new();
+    let mut out = String::with_capacity(authority.len());
     if let Some(u) = userinfo {
         out.push_str(u);
         out.push('@');
     }
-    out.push_str(&host.to_lowercase());
+    if host.is_ascii() {
+        out.extend(host.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&host.to_lowercase());
+    }
     if let Some(p) = port.filter(|p| !p.is_empty() && *p != default_port) {
         out.push(':');
         out.push_str(p);
@@ -198,17 +215,21 @@ fn normalize_authority(scheme: &str, authority: &str) -> String {
 }
 
 fn remove_dot_segments(path: &str) -> String {
+    // Most paths have none: no need to take them apart.
+    if !path.split('/').any(|seg| dot_segment(seg).is_some()) {
+        return if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
+    }
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
     let last = segments.len() - 1;
     for (i, seg) in segments.iter().enumerate() {
-        match *seg {
-            "." | "%2e" | "%2E" => {
+        match dot_segment(seg) {
+            Some(Dot::Current) => {
                 if i == last {
                     out.push("");
                 }
             }
-            ".." | ".%2e" | "%2e." | "%2e%2e" | ".%2E" | "%2E." | "%2E%2E" => {
+            Some(Dot::Parent) => {
                 if out.len() > 1 {
                     out.pop();
                 }
@@ -216,7 +237,7 @@ fn remove_dot_segments(path: &str) -> String {
                     out.push("");
                 }
             }
-            s => out.push(s),
+            None => out.push(seg),
         }
     }
     let joined = out.join("/");
@@ -224,6 +245,20 @@ fn remove_dot_segments(path: &str) -> String {
         joined
     } else {
         format!("/{joined}")
+    }
+}
+
+enum Dot {
+    Current,
+    Parent,
+}
+
+/// `.` and `..`, also percent-encoded.
+fn dot_segment(seg: &str) -> Option<Dot> {
+    match seg {
+        "." | "%2e" | "%2E" => Some(Dot::Current),
+        ".." | ".%2e" | "%2e." | "%2e%2e" | ".%2E" | "%2E." | "%2E%2E" => Some(Dot::Parent),
+        _ => None,
     }
 }
 
