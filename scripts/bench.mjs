@@ -52,7 +52,12 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' }).end(body);
+  // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs.
+  res.writeHead(200, {
+    'content-type': types[extname(path)] || 'application/octet-stream',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  }).end(body);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -64,6 +69,7 @@ try {
   await page.goto(`${base}/bench.html`);
   await page.waitForFunction(() => window.result, null, { timeout: 600_000 });
   const result = await page.evaluate(() => window.result);
+  if (!(await page.evaluate(() => window.crossOriginIsolated))) console.error('warning: not cross-origin isolated; timings are in 100 µs steps');
   report(result);
 } finally {
   await browser.close();
