@@ -16,8 +16,8 @@ use crate::tags::Tag;
 use crate::text::{Break, PlainText};
 use crate::Error;
 use crate::sink;
-use lol_html::html_content::{Element, TextChunk};
-use lol_html::{doc_text, element, Settings};
+use lol_html::html_content::Element;
+use lol_html::{element, Settings};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -361,47 +361,21 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
     }
     // Room for the text; tags make the buffer grow, gently (a big article
     // must not double its buffer next to the page).
-    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(plan.kept_text_bytes(doc)), open: Vec::new() }));
+    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(plan.kept_text_bytes(doc)), open: Vec::new(), ends: Vec::new() }));
     let elements = Cell::new(plan.first_node);
-    let texts = Cell::new(plan.first_text);
-    // The text node being written: (index, already emitted).
-    let current: RefCell<Option<(u32, bool)>> = RefCell::new(None);
-    let settings = Settings::new()
-        .append_element_content_handler(element!("*", |el: &mut Element| {
-            let n = elements.get();
-            elements.set(n + 1);
-            write_element(doc, plan, links, n, el, &out);
-            Ok(())
-        }))
-        .append_document_content_handler(doc_text!(|t: &mut TextChunk| {
-            let mut cur = current.borrow_mut();
-            if !t.as_str().is_empty() && cur.is_none() {
-                *cur = Some((texts.get(), false));
-                texts.set(texts.get() + 1);
-            }
-            if let Some((k, emitted)) = cur.as_mut() {
-                if !*emitted && plan.keep_text.get(*k as usize).copied().unwrap_or(false) {
-                    let text = &doc.texts[*k as usize];
-                    let raw = doc.text_of(text);
-                    let cleaned = clean_text(&raw);
-                    let html = &mut out.borrow_mut().html;
-                    crate::text::reserve_gently(html, cleaned.len());
-                    if text.flags & tflag::PRESERVE != 0 {
-                        escape_text(html, &cleaned);
-                    } else {
-                        let mut collapsed = String::with_capacity(cleaned.len());
-                        crate::text::push_collapsed(&mut collapsed, &cleaned, false);
-                        escape_text(html, &collapsed);
-                    }
-                    *emitted = true;
-                }
-            }
-            if t.last_in_text_node() {
-                *cur = None;
-            }
-            Ok(())
-        }));
+    // Text is written from pass 1's table, by position: lol_html need not
+    // decode it again.
+    let texts = Cell::new(plan.first_text as usize);
+    let catch_up = |to: usize| texts.set(out.borrow_mut().catch_up(doc, plan, texts.get(), to));
+    let settings = Settings::new().append_element_content_handler(element!("*", |el: &mut Element| {
+        catch_up(plan.span.0 + el.source_location().bytes().start);
+        let n = elements.get();
+        elements.set(n + 1);
+        write_element(doc, plan, links, n, el, &out);
+        Ok(())
+    }));
     sink::read(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
+    catch_up(plan.span.1);
     let mut w = out.borrow_mut();
     while let Some((_, tag)) = w.open.pop() {
         w.end_tag(tag);
@@ -420,14 +394,69 @@ type Output = Rc<RefCell<Writer>>;
 /// may need more; the buffer then grows as usual).
 const TAG_ROOM: usize = 256;
 
-/// The HTML written so far, and the kept elements still open.
+/// The HTML written so far, the kept elements still open, and the end
+/// tags of kept elements met since text was last written (where each
+/// starts in the page, and its element).
 #[derive(Default)]
 struct Writer {
     html: String,
     open: Vec<(u32, Tag)>,
+    ends: Vec<(usize, u32)>,
 }
 
 impl Writer {
+    /// Writes the kept text nodes from `t` on that start before byte `to`
+    /// and the end tags met, in page order; returns the next text node.
+    fn catch_up(&mut self, doc: &Document, plan: &Plan, mut t: usize, to: usize) -> usize {
+        let mut ends = std::mem::take(&mut self.ends);
+        let mut pending = ends.drain(..).peekable();
+        loop {
+            let text_at = doc.texts.get(t).map(|x| x.start as usize).filter(|&at| at < to);
+            match (text_at, pending.peek()) {
+                (Some(at), Some(&(end_at, _))) if at < end_at => t = self.text(doc, plan, t),
+                (Some(_), None) => t = self.text(doc, plan, t),
+                (_, Some(&(_, n))) => {
+                    pending.next();
+                    self.close(n);
+                }
+                (None, None) => break,
+            }
+        }
+        drop(pending);
+        self.ends = ends;
+        t
+    }
+
+    /// Writes text node `t` if it is kept; returns the next one.
+    fn text(&mut self, doc: &Document, plan: &Plan, t: usize) -> usize {
+        if plan.keep_text[t] {
+            let text = &doc.texts[t];
+            let raw = doc.text_of(text);
+            let cleaned = clean_text(&raw);
+            crate::text::reserve_gently(&mut self.html, cleaned.len());
+            if text.flags & tflag::PRESERVE != 0 {
+                escape_text(&mut self.html, &cleaned);
+            } else {
+                let mut collapsed = String::with_capacity(cleaned.len());
+                crate::text::push_collapsed(&mut collapsed, &cleaned, false);
+                escape_text(&mut self.html, &collapsed);
+            }
+        }
+        t + 1
+    }
+
+    /// The end tag of kept element `n`: closes what is still open inside
+    /// it, then the element.
+    fn close(&mut self, n: u32) {
+        if let Some(i) = self.open.iter().rposition(|&(o, _)| o == n) {
+            while self.open.len() > i {
+                if let Some((_, t)) = self.open.pop() {
+                    self.end_tag(t);
+                }
+            }
+        }
+    }
+
     fn end_tag(&mut self, tag: Tag) {
         self.html.push_str("</");
         self.html.push_str(tag.name());
@@ -456,17 +485,10 @@ fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut El
             match el.end_tag_handlers() {
                 Some(handlers) => {
                     w.open.push((n, tag));
-                    let out = out.clone();
-                    handlers.push(Box::new(move |_| {
-                        let mut w = out.borrow_mut();
-                        // Close what is still open inside it, then the element.
-                        if let Some(i) = w.open.iter().rposition(|&(o, _)| o == n) {
-                            while w.open.len() > i {
-                                if let Some((_, t)) = w.open.pop() {
-                                    w.end_tag(t);
-                                }
-                            }
-                        }
+                    let (out, offset) = (out.clone(), plan.span.0);
+                    // Written once the text before it is.
+                    handlers.push(Box::new(move |end| {
+                        out.borrow_mut().ends.push((offset + end.source_location().bytes().start, n));
                         Ok(())
                     }));
                 }
