@@ -34,16 +34,24 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let all = CLASS_WORDS.iter().flat_map(|&(concept, how, words)| words.iter().map(move |w| Word { text: w.as_bytes(), concept, how }));
-        let mut words: Vec<Word> = all.filter(|w| w.text.len() >= 2).collect();
-        words.sort_by_key(|w| pair(w.text[0], w.text[1]));
+        let all: Vec<Word> = all.filter(|w| w.text.len() >= 2).collect();
+        let key = |w: &Word| pair(w.text[0], w.text[1]);
         let mut start = vec![0u16; 256 * 256 + 1];
-        for w in &words {
-            start[pair(w.text[0], w.text[1]) + 1] += 1;
+        for w in &all {
+            start[key(w) + 1] += 1;
         }
         for p in 0..256 * 256 {
             start[p + 1] += start[p];
         }
-        Index { words, start }
+        // A counting sort by pair, in table order within a pair.
+        let mut next: Vec<u16> = start.clone();
+        let mut slots: Vec<Option<Word>> = (0..all.len()).map(|_| None).collect();
+        for w in all {
+            let k = key(&w);
+            slots[next[k] as usize] = Some(w);
+            next[k] += 1;
+        }
+        Index { words: slots.into_iter().flatten().collect(), start }
     })
 }
 

@@ -1155,26 +1155,37 @@ pub(crate) fn para_text(doc: &Document, p: &Para, removed: &[bool]) -> String {
 
 /// Readability's `_markDataTables`, computed on demand.
 struct DataTables {
-    /// The data tables, in document order (binary-searched: a page can have
-    /// thousands of nested tables, and both questions are asked per element).
-    data: Vec<u32>,
+    /// How many data tables come before each element, in document order
+    /// (a page can have thousands of nested tables, and both questions are
+    /// asked per element).
+    before: Vec<u32>,
 }
 
 impl DataTables {
     fn new(doc: &Document, inside: &[u32]) -> DataTables {
-        let mut data: Vec<u32> = inside.iter().copied().filter(|&n| doc.tag(n) == Tag::Table && is_data_table(doc, n)).collect();
-        data.sort_unstable();
-        DataTables { data }
+        let mut data = vec![false; doc.len()];
+        for &n in inside {
+            if doc.tag(n) == Tag::Table && !data[n as usize] && is_data_table(doc, n) {
+                data[n as usize] = true;
+            }
+        }
+        let mut before = Vec::with_capacity(doc.len() + 1);
+        let mut count = 0;
+        before.push(0);
+        for d in data {
+            count += u32::from(d);
+            before.push(count);
+        }
+        DataTables { before }
     }
 
     fn is_data(&self, n: u32) -> bool {
-        self.data.binary_search(&n).is_ok()
+        self.before[n as usize + 1] > self.before[n as usize]
     }
 
     fn has_data_inside(&self, doc: &Document, n: u32) -> bool {
         // A subtree is the node range (n, end).
-        let i = self.data.partition_point(|&t| t <= n);
-        self.data.get(i).is_some_and(|&t| t < doc.node(n).end)
+        self.before[doc.node(n).end as usize] > self.before[n as usize + 1]
     }
 }
 

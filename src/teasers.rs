@@ -46,7 +46,7 @@ use crate::sanitize::Links;
 use crate::Error;
 use crate::tags::Tag;
 use crate::url::Url;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A teaser as found on the page (the public `Teaser` is built from it).
 #[derive(Clone, Debug, PartialEq)]
@@ -237,7 +237,9 @@ pub(crate) fn find(doc: &Document, links: &Links, page: &Page, deadline: Deadlin
             blocks.push(Block { node: e, cards, heading, named });
         }
     }
-    blocks.sort_by_key(|b| b.node);
+    // In page order.
+    let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+    let blocks = by_node.values().filter_map(|&i| blocks[i].take());
     let mut found = Vec::new();
     let mut roots = Vec::new();
     for b in blocks {
@@ -914,9 +916,7 @@ impl<'a> Finder<'a> {
         }
         // Different articles have different headlines; one caption repeated
         // under every picture of a gallery is not a list of stories.
-        let mut titles: Vec<&str> = cards.iter().map(|c| c.title.as_str()).collect();
-        titles.sort_unstable();
-        titles.dedup();
+        let titles: BTreeSet<&str> = cards.iter().map(|c| c.title.as_str()).collect();
         if cards.len() > 1 && titles.len() * 2 <= cards.len() {
             return None;
         }

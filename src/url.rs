@@ -164,7 +164,7 @@ pub(crate) fn clean(input: &str) -> std::borrow::Cow<'_, str> {
     let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
     let end = bytes.iter().rposition(|&b| b > b' ').map_or(start, |i| i + 1);
     let trimmed = &input[start..end];
-    if memchr::memchr3(b'\t', b'\n', b'\r', trimmed.as_bytes()).is_some() {
+    if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         trimmed.chars().filter(|&c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>().into()
     } else {
         trimmed.into()
