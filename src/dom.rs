@@ -38,8 +38,6 @@ pub(crate) mod flag {
     pub const TABLE_SUMMARY: u32 = 1 << 9;
     /// Inside a raw-text or foreign element (script, style, svg, ...).
     pub const NON_CONTENT: u32 = 1 << 10;
-    /// Class contains "fallback-image" (kept even when aria-hidden).
-    pub const FALLBACK_IMAGE: u32 = 1 << 11;
     /// An `img` with a usable source after lazy-loading fixes.
     pub const HAS_IMAGE_SOURCE: u32 = 1 << 12;
     /// A `<noscript>` whose image replaces the placeholder image before it.

@@ -400,6 +400,7 @@ impl State {
         let mut meta = MetaTag::default();
         let mut rel = String::new();
         let mut href: Option<String> = None;
+        let mut class = "";
         for attr in el.attributes() {
             let Some(name_loc) = attr.name_source_location() else { continue };
             let Some(raw_name) = src.get(name_loc.bytes()) else { continue };
@@ -413,9 +414,7 @@ impl State {
                     if !value.trim().is_empty() {
                         node.flags |= flag::HAS_CLASS;
                     }
-                    if value.contains("fallback-image") {
-                        node.flags |= flag::FALLBACK_IMAGE;
-                    }
+                    class = raw_value;
                     if wants_media {
                         lazy.push((name.into_owned(), value.into_owned()));
                     }
@@ -543,7 +542,8 @@ impl State {
                 node.flags |= flag::VIDEO;
             }
         }
-        if aria_hidden && !node.has(flag::FALLBACK_IMAGE) {
+        // A fallback image is shown when the one before it fails to load.
+        if aria_hidden && !entities::decode(class, Context::Attribute).contains("fallback-image") {
             node.flags |= flag::HIDDEN;
         }
         if modal && dialog {
@@ -845,6 +845,10 @@ pub(crate) mod tests {
         assert_eq!(d.href(1), Some("/me"));
         assert_eq!(d.media(2).unwrap().src.as_deref(), Some("/big.jpg"));
         assert!(d.node(2).has(flag::HAS_IMAGE_SOURCE));
+        // aria-hidden hides, except a fallback image (shown when another fails).
+        let s = scan(r#"<img aria-hidden=true class=a src=/a.jpg><img class="x fallback-image" aria-hidden="true" src=/b.jpg><img aria-hidden=false src=/c.jpg>"#);
+        let hidden: Vec<bool> = s.doc.nodes.iter().map(|n| n.has(flag::HIDDEN)).collect();
+        assert_eq!(hidden, [true, false, false]);
     }
 
     #[test]

@@ -349,7 +349,7 @@ fn parse_inner(url: &str) -> Option<Url> {
     // Parsing makes a "/http" only from a backslash or by dropping a tab or
     // newline (it lowercases only the scheme and host), so most links need
     // no second look.
-    if !url.contains("/http") && !url.contains(['\\', '\t', '\n', '\r']) {
+    if !url.contains("/http") && crate::url::find_any(url, b"\\\t\n\r").is_none() {
         return Some(parsed);
     }
     let full = parsed.to_string();
