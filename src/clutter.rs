@@ -277,7 +277,7 @@ fn read_also_rest(lower: &str) -> Option<&str> {
     let first = *lower.as_bytes().first()?;
     // The first byte rules out most lead-ins without comparing them.
     READ_ALSO.iter().chain(TEASER_HEADINGS).filter(|p| p.as_bytes().first() == Some(&first)).find_map(|p| {
-        let rest = lower.strip_prefix(p)?;
+        let rest = lower.strip_prefix(p.trim_end_matches('*'))?;
         // A whole word: "lea" must not match "leader".
         (!rest.starts_with(|c: char| c.is_alphanumeric())).then(|| rest.trim())
     })

@@ -133,20 +133,22 @@ pub(crate) static CLASS_WORDS: &[(Hints, Match, &[&str])] = &[
     (hint::CLUTTER, Match::Word, &["tools", "cta", "notice"]),
 ];
 
-/// Headings of teaser blocks, lowercase, matched as a prefix of the heading
-/// text (whitespace collapsed). A hint, not a rule: structure decides what a
-/// teaser is. The same phrases name one-line boxes ("Lire aussi : <link>").
+/// Headings of teaser blocks, lowercase, matched at the start of the
+/// heading text (whitespace collapsed) as whole words, or, for stems marked
+/// with a `*`, with any ending ("Empfehlungen", "Meistgelesene"). A hint,
+/// not a rule: structure decides what a teaser is. The same phrases name
+/// one-line boxes ("Lire aussi : <link>").
 pub(crate) static TEASER_HEADINGS: &[&str] = &[
     // German
-    "empfohlen", "empfehlung", "mehr zum thema", "mehr zu diesem thema", "mehr aus", "mehr von", "mehr news",
+    "empfohlen*", "empfehlung*", "mehr zum thema", "mehr zu diesem thema", "mehr aus", "mehr von", "mehr news",
     "mehr artikel", "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
     "das könnte sie interessieren", "das könnte dich auch interessieren", "weitere artikel", "weitere beiträge",
     "weitere nachrichten", "weitere meldungen", "ähnliche beiträge", "ähnliche artikel", "ähnliche themen",
-    "verwandte artikel", "verwandte beiträge", "meistgelesen", "meist gelesen", "am meisten gelesen",
-    "meistkommentiert", "meist kommentiert", "meistgeteilt",
+    "verwandte artikel", "verwandte beiträge", "meistgelesen*", "meist gelesen*", "am meisten gelesen*",
+    "meistkommentiert*", "meist kommentiert*", "meistgeteilt*",
     "neueste beiträge", "neueste artikel", "neue beiträge", "aktuelle beiträge", "aktuelle artikel", "top-artikel",
     "top artikel", "top-beiträge", "weiterlesen", "zum thema", "passend zum thema", "passend dazu",
-    "auch lesenswert", "lesenswert", "beliebte beiträge", "siehe auch",
+    "auch lesenswert*", "lesenswert*", "beliebte beiträge", "siehe auch",
     // English
     "related", "more from", "more stories", "more on", "more in", "more news", "more articles", "most read",
     "most popular", "most viewed", "most commented", "most shared", "popular", "read more", "read next", "read also", "also read", "see also",
@@ -156,7 +158,7 @@ pub(crate) static TEASER_HEADINGS: &[&str] = &[
     // French, Spanish, Italian, Portuguese, Dutch, Polish, Czech
     "lire aussi", "à lire aussi", "a lire aussi", "lire :", "lire:", "sur le même sujet", "les plus lus",
     "articles similaires", "du même auteur", "leer más", "lee también", "te puede interesar",
-    "noticias relacionadas", "lo más leído", "relacionad", "leggi anche", "potrebbe interessarti", "leia também",
+    "noticias relacionadas", "lo más leído", "relacionad*", "leggi anche", "potrebbe interessarti", "leia também",
     "veja também", "lees ook", "meest gelezen", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
     "dowiedz się więcej", "przeczytaj też", "najnowsze", "přečtěte si také", "související", "nejčtenější",
 ];
@@ -298,10 +300,13 @@ pub(crate) static NON_ARTICLE_SEGMENTS: &[&str] = &[
 pub(crate) static FEED_WORDS: &[&str] = &["rss", "atom", "feed", "feeds"];
 
 /// Query parameters that carry an article's id (`?p=123`, `?newsid=4711`),
-/// lowercase: these names, or names ending in one of `QUERY_ID_SUFFIXES`
-/// (`ArtNr`, `Seq_Code`). Other numbers in a query (`?u=42814`) say nothing.
+/// lowercase: these names, names ending in one of `QUERY_ID_SUFFIXES`
+/// (`ArtNr`), or in one of `QUERY_ID_WORD_SUFFIXES` as a word of its own
+/// (`Seq_Code`, `seqCode`; a `zipcode` is no article's). Other numbers in
+/// a query (`?u=42814`) say nothing.
 pub(crate) static QUERY_ID_PARAMETERS: &[&str] = &["p", "id", "article", "artikel", "story", "post", "news", "item", "doc"];
-pub(crate) static QUERY_ID_SUFFIXES: &[&str] = &["id", "nr", "no", "num", "code", "seq"];
+pub(crate) static QUERY_ID_SUFFIXES: &[&str] = &["id", "nr", "no", "num", "seq"];
+pub(crate) static QUERY_ID_WORD_SUFFIXES: &[&str] = &["code"];
 /// ...unless the name is about a person or a listing page.
 pub(crate) static QUERY_NON_ID_WORDS: &[&str] = &["user", "member", "author", "profile", "page", "comment"];
 

@@ -38,7 +38,7 @@
 use crate::dom::{flag, tflag, Document, NONE};
 use crate::rules::{
     hint, teaser as T, ACTION_PARAMETERS, COMMENT_FRAGMENTS, FEED_WORDS, GENERIC_SECOND_LEVEL, NON_ARTICLE_EXTENSIONS, NON_ARTICLE_HOSTS,
-    NON_ARTICLE_SEGMENTS, PAGE_EXTENSIONS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
+    NON_ARTICLE_SEGMENTS, PAGE_EXTENSIONS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_ID_WORD_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
     TEASER_HEADINGS,
 };
 use crate::options::Deadline;
@@ -284,7 +284,11 @@ fn is_short_headline(text: &str) -> bool {
 
 fn is_teaser_heading(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    TEASER_HEADINGS.iter().any(|h| lower.starts_with(h))
+    TEASER_HEADINGS.iter().any(|h| match h.strip_suffix('*') {
+        Some(stem) => lower.starts_with(stem),
+        // "Popularity and criticism" is not "Popular".
+        None => lower.strip_prefix(h).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)),
+    })
 }
 
 fn is_pagination(title: &str) -> bool {
@@ -382,6 +386,14 @@ fn is_non_article_path(path: &str) -> bool {
     })
 }
 
+/// Does `name` end with the word `word` (any case): all of it, or after a
+/// `_`, `-` or `.`, or starting with a capital (`seqCode`)?
+fn ends_with_word(name: &str, word: &str) -> bool {
+    let (name, word) = (name.as_bytes(), word.as_bytes());
+    let Some(at) = name.len().checked_sub(word.len()) else { return false };
+    name[at..].eq_ignore_ascii_case(word) && (at == 0 || matches!(name[at - 1], b'_' | b'-' | b'.') || name[at].is_ascii_uppercase())
+}
+
 /// The last run of digits in a path, when it is long enough to be an id
 /// and is not a date (`-nid03052022`, `20240309`).
 fn last_id(path: &str) -> Option<&str> {
@@ -422,9 +434,11 @@ fn has_letters(s: &str) -> bool {
 fn shape(path: &str, query: Option<&str>) -> Shape {
     // An id parameter (`?p=123`, `?id=4711`), not a tracking code.
     let id_param = |pair: &str| {
-        pair.split_once('=').is_some_and(|(k, v)| {
-            let k = k.to_ascii_lowercase();
-            let id_name = QUERY_ID_PARAMETERS.contains(&k.as_str()) || QUERY_ID_SUFFIXES.iter().any(|s| k.ends_with(s));
+        pair.split_once('=').is_some_and(|(name, v)| {
+            let k = name.to_ascii_lowercase();
+            let id_name = QUERY_ID_PARAMETERS.contains(&k.as_str())
+                || QUERY_ID_SUFFIXES.iter().any(|s| k.ends_with(s))
+                || QUERY_ID_WORD_SUFFIXES.iter().any(|s| ends_with_word(name, s));
             id_name && !QUERY_NON_ID_WORDS.iter().any(|w| k.contains(w)) && v.len() >= T::QUERY_ID_DIGITS && v.bytes().all(|b| b.is_ascii_digit())
         })
     };
@@ -1467,6 +1481,16 @@ mod tests {
     }
 
     #[test]
+    fn teaser_headings_are_whole_words_unless_stems() {
+        for named in ["Related", "Related articles", "Most popular:", "Empfehlungen der Redaktion", "Meistgelesene Artikel", "Noticias relacionadas"] {
+            assert!(is_teaser_heading(named), "{named}");
+        }
+        for plain in ["Popularity and criticism", "More interesting still", "Relatedness of species"] {
+            assert!(!is_teaser_heading(plain), "{plain}");
+        }
+    }
+
+    #[test]
     fn url_shapes() {
         assert_eq!(shape("/tr/artikel/High-mit-Hefe-4446557.html", None), Shape::Article);
         assert_eq!(shape("/blog/2016/07/11/cut/", None), Shape::Article);
@@ -1875,6 +1899,9 @@ mod tests {
         assert_eq!(shape("/service/news_view.htm", Some("lang=e&Seq_Code=181533")), Shape::Article);
         assert_ne!(shape("/service/list.htm", Some("userid=12345")), Shape::Article);
         assert_ne!(shape("/service/list.htm", Some("utm_campaign=2020123")), Shape::Article);
+        assert_eq!(shape("/view.htm", Some("seqCode=181533")), Shape::Article);
+        assert_ne!(shape("/stores.htm", Some("zipcode=10115")), Shape::Article);
+        assert_ne!(shape("/shop.htm", Some("promocode=20242")), Shape::Article);
     }
 
     #[test]
