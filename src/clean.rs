@@ -361,7 +361,7 @@ pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<Stri
     }
     // Room for the text; tags make the buffer grow, gently (a big article
     // must not double its buffer next to the page).
-    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(plan.kept_text_bytes(doc)), open: Vec::new(), ends: Vec::new() }));
+    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(plan.kept_text_bytes(doc)), ..Writer::default() }));
     let elements = Cell::new(plan.first_node);
     // Text is written from pass 1's table, by position: lol_html need not
     // decode it again.
@@ -402,6 +402,8 @@ struct Writer {
     html: String,
     open: Vec<(u32, Tag)>,
     ends: Vec<(usize, u32)>,
+    /// Room for a text node with its whitespace collapsed, used again for each.
+    collapsed: String,
 }
 
 impl Writer {
@@ -437,9 +439,9 @@ impl Writer {
             if text.flags & tflag::PRESERVE != 0 {
                 escape_text(&mut self.html, &cleaned);
             } else {
-                let mut collapsed = String::with_capacity(cleaned.len());
-                crate::text::push_collapsed(&mut collapsed, &cleaned, false);
-                escape_text(&mut self.html, &collapsed);
+                self.collapsed.clear();
+                crate::text::push_collapsed(&mut self.collapsed, &cleaned, false);
+                escape_text(&mut self.html, &self.collapsed);
             }
         }
         t + 1

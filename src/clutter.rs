@@ -12,7 +12,7 @@
 
 use crate::dom::{flag, Document, NONE};
 use crate::rules::{
-    clutter as C, hint, AD_WORDS, DATE_NUMBER_MAX_DIGITS, ORDINAL_SUFFIXES, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_WORDS, READ_ALSO,
+    clutter as C, hint, AD_WORDS, DATE_NUMBER_MAX_DIGITS, ORDINAL_SUFFIXES, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_FILLERS, READING_TIME_UNITS, READING_TIME_WORDS, READ_ALSO,
     SIGN_UP_WORDS, SOURCE_LABELS, TEASER_HEADINGS,
 };
 use crate::score::Tally;
@@ -182,12 +182,14 @@ fn is_reading_time(lower: &str) -> bool {
     for token in lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
         if token.bytes().all(|b| b.is_ascii_digit()) && token.len() <= 3 {
             number = true;
-        } else if READING_TIME_WORDS.contains(&token) {
-            minutes |= token.starts_with("min") || token.starts_with("lese");
-            reading |= !token.starts_with("min") && token != "time";
-        } else {
+            continue;
+        }
+        let (unit, word) = (READING_TIME_UNITS.contains(&token), READING_TIME_WORDS.contains(&token));
+        if !unit && !word && !READING_TIME_FILLERS.contains(&token) {
             return false;
         }
+        minutes |= unit;
+        reading |= word;
     }
     // A duration alone ("15 – 30 Min") is a recipe's, not a reading time.
     number && minutes && reading
@@ -413,6 +415,7 @@ mod tests {
         assert!(!is_reading_time("5 minutes later, it was over"));
         assert!(!is_reading_time("read more"));
         assert!(!is_reading_time("15 – 30 min"));
+        assert!(is_reading_time("lesezeit 3") && is_reading_time("reading time: 4 min"));
     }
 
     #[test]

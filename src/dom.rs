@@ -229,12 +229,17 @@ impl Document {
     /// whose owner `skip` rejects.
     pub(crate) fn text_where(&self, n: u32, keep: impl Fn(u32) -> bool) -> String {
         let node = &self.nodes[n as usize];
+        self.texts_where(node.text_start as usize..node.text_end as usize, |t| keep(t.owner))
+    }
+
+    /// The text of the text nodes in `range` that `keep` accepts (never
+    /// non-content), whitespace collapsed and trimmed.
+    pub(crate) fn texts_where(&self, range: std::ops::Range<usize>, keep: impl Fn(&TextNode) -> bool) -> String {
         let mut out = String::new();
-        for t in &self.texts[node.text_start as usize..node.text_end as usize] {
-            if t.flags & tflag::NON_CONTENT != 0 || !keep(t.owner) {
-                continue;
+        for t in &self.texts[range] {
+            if t.flags & tflag::NON_CONTENT == 0 && keep(t) {
+                push_collapsed(&mut out, &self.text_of(t));
             }
-            push_collapsed(&mut out, &self.text_of(t));
         }
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);

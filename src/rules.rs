@@ -265,11 +265,14 @@ pub(crate) static SIGN_UP_WORDS: &[&str] = &["newsletter", "subscri", "abonnier"
 /// Labels of source lines ("Quelle: dpa", "Source: Reuters"), lowercase.
 pub(crate) static SOURCE_LABELS: &[&str] = &["quelle", "quellen", "source", "sources", "fuente", "fuentes", "źródło", "fonte", "bron"];
 
-/// Words of reading-time lines ("5 min read", "Lesezeit: 3 Minuten").
-pub(crate) static READING_TIME_WORDS: &[&str] = &[
-    "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "read", "reading", "time",
-    "lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leitura",
-];
+/// Words of reading-time lines ("5 min read", "Lesezeit: 3 Minuten"): a
+/// line needs a number, a unit and a reading word, and nothing else but
+/// fillers. "Lesezeit" is both a reading word and, alone, a unit.
+pub(crate) static READING_TIME_UNITS: &[&str] =
+    &["min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "lesezeit", "lesedauer"];
+pub(crate) static READING_TIME_WORDS: &[&str] =
+    &["read", "reading", "lecture", "lectura", "lettura", "leitura", "lesezeit", "lesedauer"];
+pub(crate) static READING_TIME_FILLERS: &[&str] = &["time"];
 
 /// Link texts of pagination and previous/next links, lowercase prefixes.
 pub(crate) static PAGINATION_WORDS: &[&str] = &[
@@ -397,8 +400,13 @@ pub(crate) mod teaser {
     pub const INLINE_CONTEXT_CHARS: usize = 20;
     /// A summary has at least this many characters...
     pub const MIN_SUMMARY_CHARS: usize = 30;
-    /// ...and this many words.
+    /// ...and this many words, of which one text node (a sentence in one
+    /// piece, not a row of labels) has this many characters.
     pub const MIN_SUMMARY_WORDS: usize = 5;
+    pub const MIN_SENTENCE_CHARS: usize = 15;
+    /// A picture card with a short title counts when this many picture
+    /// cards with headlines share its template.
+    pub const MIN_TEMPLATE_CARDS: usize = 2;
     /// At most this share of a summary may be links to other pages (bylines,
     /// category links).
     pub const MAX_SUMMARY_LINK_SHARE: f64 = 0.5;

@@ -35,7 +35,7 @@
 //! class on the block, its card or a close ancestor. So link lists in the
 //! text and footer menus stay what they are.
 
-use crate::dom::{flag, tflag, Document, NONE};
+use crate::dom::{flag, tflag, Document, TextNode, NONE};
 use crate::rules::{
     hint, teaser as T, ACTION_PARAMETERS, COMMENT_FRAGMENTS, FEED_WORDS, GENERIC_SECOND_LEVEL, NON_ARTICLE_EXTENSIONS, NON_ARTICLE_HOSTS,
     NON_ARTICLE_SEGMENTS, PAGE_EXTENSIONS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_ID_WORD_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,
@@ -911,7 +911,7 @@ impl<'a> Finder<'a> {
             others += 1;
             let pictured = |n: u32| self.image_node(n).is_some();
             let templates = cards.iter().filter(|k| k.strict && pictured(k.node) && self.same_kind(k.node, c)).count();
-            if templates >= 2 && pictured(c) {
+            if templates >= T::MIN_TEMPLATE_CARDS && pictured(c) {
                 alike_cards.extend(self.card_with(c, true));
             }
         }
@@ -1212,13 +1212,7 @@ impl<'a> Finder<'a> {
         if self.chars_before[stop] - self.chars_before[start] > T::MAX_GROUP_CHARS as u32 {
             return String::new();
         }
-        let mut out = String::new();
-        for t in &doc.texts[start..stop] {
-            if t.flags & tflag::NON_CONTENT == 0 {
-                crate::dom::push_collapsed(&mut out, &doc.text_of(t));
-            }
-        }
-        out.trim().to_string()
+        doc.texts_where(start..stop, |_| true)
     }
 
     /// Text of a headline without kickers, dates, bylines and badges inside
@@ -1229,19 +1223,12 @@ impl<'a> Finder<'a> {
         let keep = |o: u32| o == n || !std::iter::once(o).chain(doc.ancestors(o)).take_while(|&a| a != n).any(|a| self.label[a as usize]);
         let br = (n + 1..node.end).take(T::MAX_SCAN).find(|&d| doc.tag(d) == Tag::Br);
         if let Some(br) = br {
-            let stop = doc.node(br).text_start as usize;
-            let mut first_line = String::new();
-            for t in &doc.texts[node.text_start as usize..stop] {
-                if t.flags & tflag::NON_CONTENT == 0 && keep(t.owner) {
-                    crate::dom::push_collapsed(&mut first_line, &doc.text_of(t));
-                }
-            }
-            let first_line = first_line.trim().to_string();
+            let first_line = doc.texts_where(node.text_start as usize..doc.node(br).text_start as usize, |t| keep(t.owner));
             if is_headline(&first_line) {
                 return first_line;
             }
         }
-        doc.text_where(n, keep).trim().to_string()
+        doc.text_where(n, keep)
     }
 
     /// The card's lead text: its longest text block outside the headline,
@@ -1280,7 +1267,7 @@ impl<'a> Finder<'a> {
                 // ("turned_in | Artikel gemerkt | 1 Kommentar").
                 let sentence = (node.text_start..node.text_end).any(|t| {
                     let t = &doc.texts[t as usize];
-                    t.flags & tflag::NON_CONTENT == 0 && t.chars as usize >= T::MIN_SUMMARY_CHARS / 2 && words(&doc.text_of(t)) >= T::MIN_SUMMARY_WORDS
+                    t.flags & tflag::NON_CONTENT == 0 && t.chars as usize >= T::MIN_SENTENCE_CHARS && words(&doc.text_of(t)) >= T::MIN_SUMMARY_WORDS
                 });
                 let text = doc.text(d);
                 if sentence
@@ -1304,16 +1291,10 @@ impl<'a> Finder<'a> {
         if card.title_node == card.node || (self.own_chars(card.node) as usize) < T::MIN_SUMMARY_CHARS {
             return None;
         }
-        let mut out = String::new();
-        let mut sentence = false;
-        for t in &doc.texts[node.text_start as usize..node.text_end as usize] {
-            if t.owner == card.node && t.flags & tflag::NON_CONTENT == 0 {
-                let text = doc.text_of(t);
-                sentence |= words(&text) >= T::MIN_SUMMARY_WORDS;
-                crate::dom::push_collapsed(&mut out, &text);
-            }
-        }
-        let out = out.trim().to_string();
+        let texts = node.text_start as usize..node.text_end as usize;
+        let own = |t: &TextNode| t.owner == card.node;
+        let sentence = doc.texts[texts.clone()].iter().any(|t| own(t) && t.flags & tflag::NON_CONTENT == 0 && words(&doc.text_of(t)) >= T::MIN_SUMMARY_WORDS);
+        let out = doc.texts_where(texts, own);
         (sentence && !out.contains(&card.title)).then_some(out)
     }
 
