@@ -386,6 +386,13 @@ fn is_non_article_path(path: &str) -> bool {
     })
 }
 
+/// A text to keep in the result, without the room it grew into (a page's
+/// teasers are many).
+fn exact(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
+}
+
 /// Does `name` end with the word `word` (any case): all of it, or after a
 /// `_`, `-` or `.`, or starting with a capital (`seqCode`)?
 fn ends_with_word(name: &str, word: &str) -> bool {
@@ -1212,7 +1219,7 @@ impl<'a> Finder<'a> {
         if self.chars_before[stop] - self.chars_before[start] > T::MAX_GROUP_CHARS as u32 {
             return String::new();
         }
-        doc.texts_where(start..stop, |_| true)
+        exact(doc.texts_where(start..stop, |_| true))
     }
 
     /// Text of a headline without kickers, dates, bylines and badges inside
@@ -1225,10 +1232,10 @@ impl<'a> Finder<'a> {
         if let Some(br) = br {
             let first_line = doc.texts_where(node.text_start as usize..doc.node(br).text_start as usize, |t| keep(t.owner));
             if is_headline(&first_line) {
-                return first_line;
+                return exact(first_line);
             }
         }
-        doc.text_where(n, keep)
+        exact(doc.text_where(n, keep))
     }
 
     /// The card's lead text: its longest text block outside the headline,
@@ -1295,7 +1302,7 @@ impl<'a> Finder<'a> {
         let own = |t: &TextNode| t.owner == card.node;
         let sentence = doc.texts[texts.clone()].iter().any(|t| own(t) && t.flags & tflag::NON_CONTENT == 0 && words(&doc.text_of(t)) >= T::MIN_SUMMARY_WORDS);
         let out = doc.texts_where(texts, own);
-        (sentence && !out.contains(&card.title)).then_some(out)
+        (sentence && !out.contains(&card.title)).then(|| exact(out))
     }
 
     /// The first image with a source in `card`, among its first elements.
