@@ -83,18 +83,18 @@ impl Links {
         Links { base, keep_fragments }
     }
 
-    /// An absolute URL, or `None` when it is not a web URL.
-    fn absolute(&self, raw: &str) -> Option<String> {
-        let cleaned = url::clean(raw);
+    /// An absolute URL for a cleaned one (`url::clean`), or `None` when it
+    /// is not a web URL.
+    fn absolute(&self, cleaned: &str) -> Option<String> {
         if cleaned.is_empty() {
             return None;
         }
-        if url::scheme_in(&cleaned, url::LINK_SCHEMES) == Some(false) {
+        if url::scheme_in_clean(cleaned, url::LINK_SCHEMES) == Some(false) {
             return None;
         }
         match &self.base {
-            Some(b) => b.join(&cleaned),
-            None => Some(cleaned.into_owned()),
+            Some(b) => b.join_clean(cleaned),
+            None => Some(cleaned.to_owned()),
         }
     }
 
@@ -108,8 +108,9 @@ impl Links {
             return Some(cleaned.into_owned());
         }
         let abs = self.absolute(&cleaned)?;
-        // Without a base URL a relative link stays relative; never a scheme we refuse.
-        (url::scheme_in(&abs, url::LINK_SCHEMES) != Some(false)).then_some(abs)
+        // Without a base URL a relative link stays relative; never a scheme
+        // we refuse. (What `absolute` returns is clean.)
+        (url::scheme_in_clean(&abs, url::LINK_SCHEMES) != Some(false)).then_some(abs)
     }
 
     /// An image source: web URLs and `data:image/*`.
@@ -118,7 +119,7 @@ impl Links {
             return None;
         }
         let cleaned = url::clean(raw);
-        if url::scheme_in(&cleaned, &["data"]) == Some(true) {
+        if url::scheme_in_clean(&cleaned, &["data"]) == Some(true) {
             return cleaned.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("data:image/")).then(|| cleaned.into_owned());
         }
         if cleaned.len() > MAX_URL_LEN {

@@ -19,8 +19,12 @@ pub(crate) struct Url {
 impl Url {
     /// Parses an absolute hierarchical URL; `None` for anything else.
     pub(crate) fn parse(input: &str) -> Option<Url> {
-        let input = clean(input);
-        let (scheme, rest) = split_scheme(&input)?;
+        Url::parse_clean(&clean(input))
+    }
+
+    /// `parse` for what `clean` returned.
+    fn parse_clean(input: &str) -> Option<Url> {
+        let (scheme, rest) = split_scheme(input)?;
         let rest = forward_slashes(rest);
         let rest = rest.strip_prefix("//")?;
         let end = find_any(rest, b"/?#").unwrap_or(rest.len());
@@ -54,11 +58,16 @@ impl Url {
     /// Resolves `reference` against this URL, as `new URL(reference, base)`.
     /// Returns `None` when the reference cannot be a URL (e.g. `http://`).
     pub(crate) fn join(&self, reference: &str) -> Option<String> {
-        let reference = clean(reference);
-        if is_resolved_web_url(&reference) {
-            return Some(reference.into_owned());
+        self.join_clean(&clean(reference))
+    }
+
+    /// `join` for what `clean` returned (links are cleaned once, then
+    /// checked and resolved).
+    pub(crate) fn join_clean(&self, reference: &str) -> Option<String> {
+        if is_resolved_web_url(reference) {
+            return Some(reference.to_owned());
         }
-        self.resolve(&reference)
+        self.resolve(reference)
     }
 
     /// `join` for a cleaned reference, the whole way.
@@ -70,10 +79,10 @@ impl Url {
             let rest = forward_slashes(rest);
             if rest.starts_with('/') || scheme != self.scheme {
                 let slashes = rest.trim_start_matches('/');
-                return Url::parse(&format!("{scheme}://{slashes}")).map(|u| u.to_string_with(fragment_of(&rest)));
+                return Url::parse_clean(&format!("{scheme}://{slashes}")).map(|u| u.to_string_with(fragment_of(&rest)));
             }
             // "http:foo" with a same-scheme base is relative.
-            return self.join(&rest);
+            return self.join_clean(&rest);
         }
         let reference = if is_special(&self.scheme) { forward_slashes(reference) } else { reference.into() };
         let (without_fragment, fragment) = match reference.split_once('#') {
@@ -81,7 +90,7 @@ impl Url {
             None => (&*reference, None),
         };
         if let Some(rest) = without_fragment.strip_prefix("//") {
-            return Url::parse(&format!("{}://{}", self.scheme, rest)).map(|u| u.to_string_with(fragment));
+            return Url::parse_clean(&format!("{}://{}", self.scheme, rest)).map(|u| u.to_string_with(fragment));
         }
         let (path, query) = match without_fragment.split_once('?') {
             Some((p, q)) => (p, Some(q)),
@@ -183,8 +192,12 @@ pub(crate) const LINK_SCHEMES: &[&str] = &["http", "https", "mailto"];
 /// Is the scheme of a URL (after cleaning) one of `schemes` (lowercase)?
 /// `None` when it has no scheme. (Asked of every link: it allocates nothing.)
 pub(crate) fn scheme_in(input: &str, schemes: &[&str]) -> Option<bool> {
-    let cleaned = clean(input);
-    let scheme = scheme_part(&cleaned)?;
+    scheme_in_clean(&clean(input), schemes)
+}
+
+/// `scheme_in` for what `clean` returned.
+pub(crate) fn scheme_in_clean(input: &str, schemes: &[&str]) -> Option<bool> {
+    let scheme = scheme_part(input)?;
     Some(schemes.iter().any(|s| s.eq_ignore_ascii_case(scheme)))
 }
 
