@@ -390,6 +390,9 @@ pub(crate) mod teaser {
     pub const MIN_SHORT_TITLE_CHARS: usize = 2;
     /// A block heading is shorter than this.
     pub const MAX_GROUP_CHARS: usize = 80;
+    /// No entry of `TEASER_HEADINGS` is longer (in chars): only this much
+    /// of a text is lowercased to compare with them.
+    pub const MAX_TEASER_HEADING_CHARS: usize = 40;
     /// A header around a block heading (heading plus a "more" link) is shorter than this.
     pub const MAX_HEADER_CHARS: usize = 200;
     /// A plain text label above a block is at most this long...

@@ -270,6 +270,11 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Does `s` have at least `n` words? (Counts no further.)
+fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.split_whitespace().nth(n - 1).is_some()
+}
+
 /// A headline on its own: a few words, not a sentence-long paragraph.
 fn is_headline(text: &str) -> bool {
     let chars = text.chars().count();
@@ -283,8 +288,12 @@ fn is_short_headline(text: &str) -> bool {
 }
 
 fn is_teaser_heading(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    TEASER_HEADINGS.iter().any(|h| match h.strip_suffix('*') {
+    // Only its start can match: a long text is not lowercased whole.
+    let text = text.trim_start();
+    let end = text.char_indices().nth(T::MAX_TEASER_HEADING_CHARS + 1).map_or(text.len(), |(i, _)| i);
+    let lower = text[..end].to_lowercase();
+    let Some(&first) = lower.as_bytes().first() else { return false };
+    TEASER_HEADINGS.iter().filter(|h| h.as_bytes().first() == Some(&first)).any(|h| match h.strip_suffix('*') {
         Some(stem) => lower.starts_with(stem),
         // "Popularity and criticism" is not "Popular".
         None => lower.strip_prefix(h).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)),
@@ -1274,7 +1283,7 @@ impl<'a> Finder<'a> {
                 // ("turned_in | Artikel gemerkt | 1 Kommentar").
                 let sentence = (node.text_start..node.text_end).any(|t| {
                     let t = &doc.texts[t as usize];
-                    t.flags & tflag::NON_CONTENT == 0 && t.chars as usize >= T::MIN_SENTENCE_CHARS && words(&doc.text_of(t)) >= T::MIN_SUMMARY_WORDS
+                    t.flags & tflag::NON_CONTENT == 0 && t.chars as usize >= T::MIN_SENTENCE_CHARS && has_words(&doc.text_of(t), T::MIN_SUMMARY_WORDS)
                 });
                 let text = doc.text(d);
                 if sentence
@@ -1300,7 +1309,7 @@ impl<'a> Finder<'a> {
         }
         let texts = node.text_start as usize..node.text_end as usize;
         let own = |t: &TextNode| t.owner == card.node;
-        let sentence = doc.texts[texts.clone()].iter().any(|t| own(t) && t.flags & tflag::NON_CONTENT == 0 && words(&doc.text_of(t)) >= T::MIN_SUMMARY_WORDS);
+        let sentence = doc.texts[texts.clone()].iter().any(|t| own(t) && t.flags & tflag::NON_CONTENT == 0 && has_words(&doc.text_of(t), T::MIN_SUMMARY_WORDS));
         let out = doc.texts_where(texts, own);
         (sentence && !out.contains(&card.title)).then(|| exact(out))
     }
@@ -1466,6 +1475,14 @@ mod tests {
         assert!(run(html, "http://mirror.example/saved/page.html", &[], |_, _| false).found.is_empty());
         let t = run(html, "http://mirror.example/saved/page.html", &["https://www.news.example/politik/story-1"], |_, _| false).found;
         assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn teaser_headings_fit_the_prefix_that_is_read() {
+        let longest = TEASER_HEADINGS.iter().map(|h| h.trim_end_matches('*').chars().count()).max().unwrap_or(0);
+        assert!(longest <= T::MAX_TEASER_HEADING_CHARS, "{longest}");
+        assert!(is_teaser_heading(&format!("Das könnte Sie auch interessieren {}", "und mehr ".repeat(200))));
+        assert!(!is_teaser_heading("") && !is_teaser_heading("  "));
     }
 
     #[test]
