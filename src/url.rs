@@ -19,12 +19,8 @@ pub(crate) struct Url {
 impl Url {
     /// Parses an absolute hierarchical URL; `None` for anything else.
     pub(crate) fn parse(input: &str) -> Option<Url> {
-        Url::parse_clean(&clean(input))
-    }
-
-    /// `parse` for what `clean` returned.
-    fn parse_clean(input: &str) -> Option<Url> {
-        let (scheme, rest) = split_scheme(input)?;
+        let input = clean(input);
+        let (scheme, rest) = split_scheme(&input)?;
         let rest = forward_slashes(rest);
         let rest = rest.strip_prefix("//")?;
         let end = find_any(rest, b"/?#").unwrap_or(rest.len());
@@ -79,10 +75,10 @@ impl Url {
             let rest = forward_slashes(rest);
             if rest.starts_with('/') || scheme != self.scheme {
                 let slashes = rest.trim_start_matches('/');
-                return Url::parse_clean(&format!("{scheme}://{slashes}")).map(|u| u.to_string_with(fragment_of(&rest)));
+                return Url::parse(&format!("{scheme}://{slashes}")).map(|u| u.to_string_with(fragment_of(&rest)));
             }
             // "http:foo" with a same-scheme base is relative.
-            return self.join_clean(&rest);
+            return self.join(&rest);
         }
         let reference = if is_special(&self.scheme) { forward_slashes(reference) } else { reference.into() };
         let (without_fragment, fragment) = match reference.split_once('#') {
@@ -90,7 +86,7 @@ impl Url {
             None => (&*reference, None),
         };
         if let Some(rest) = without_fragment.strip_prefix("//") {
-            return Url::parse_clean(&format!("{}://{}", self.scheme, rest)).map(|u| u.to_string_with(fragment));
+            return Url::parse(&format!("{}://{}", self.scheme, rest)).map(|u| u.to_string_with(fragment));
         }
         let (path, query) = match without_fragment.split_once('?') {
             Some((p, q)) => (p, Some(q)),
@@ -367,6 +363,9 @@ mod tests {
         assert_eq!(join(b, "http:other.html"), "http://example.org/test/other.html");
         assert_eq!(join(b, "https:\\\\evil.example\\x"), "https://evil.example/x");
         assert_eq!(join("https://a.example", "b"), "https://a.example/b");
+        // Pieces of a reference are cleaned again: no space ends up in a host.
+        assert_eq!(join(b, "//cdn.example #top"), "http://cdn.example/#top");
+        assert_eq!(join(b, "http:  //host/x"), "http://host/x");
     }
 
     #[test]
