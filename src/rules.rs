@@ -310,8 +310,10 @@ pub(crate) static FEED_WORDS: &[&str] = &["rss", "atom", "feed", "feeds"];
 pub(crate) static QUERY_ID_PARAMETERS: &[&str] = &["p", "id", "article", "artikel", "story", "post", "news", "item", "doc"];
 pub(crate) static QUERY_ID_SUFFIXES: &[&str] = &["id", "nr", "no", "num", "seq"];
 pub(crate) static QUERY_ID_WORD_SUFFIXES: &[&str] = &["code"];
-/// ...unless the name is about a person or a listing page.
-pub(crate) static QUERY_NON_ID_WORDS: &[&str] = &["user", "member", "author", "profile", "page", "comment"];
+/// ...unless the name is about a person or a listing page, or names a
+/// code that is no article's (`ZipCode` reads like `SeqCode`).
+pub(crate) static QUERY_NON_ID_WORDS: &[&str] =
+    &["user", "member", "author", "profile", "page", "comment", "zip", "postal", "promo", "coupon", "voucher"];
 
 /// Query parameters of action links (bookmark, vote, reply): the link does
 /// something instead of leading to a page.

@@ -295,8 +295,8 @@ fn is_teaser_heading(text: &str) -> bool {
     let Some(&first) = lower.as_bytes().first() else { return false };
     TEASER_HEADINGS.iter().filter(|h| h.as_bytes().first() == Some(&first)).any(|h| match h.strip_suffix('*') {
         Some(stem) => lower.starts_with(stem),
-        // "Popularity and criticism" is not "Popular".
-        None => lower.strip_prefix(h).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)),
+        // "Popularity and criticism" is not "Popular"; "Lire:" ends itself.
+        None => lower.strip_prefix(h).is_some_and(|rest| !h.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)),
     })
 }
 
@@ -403,11 +403,13 @@ fn exact(mut text: String) -> String {
 }
 
 /// Does `name` end with the word `word` (any case): all of it, or after a
-/// `_`, `-` or `.`, or starting with a capital (`seqCode`)?
+/// `_`, `-` or `.`, or as a capital after a small letter (`seqCode`, not
+/// `ZIPCODE`)?
 fn ends_with_word(name: &str, word: &str) -> bool {
     let (name, word) = (name.as_bytes(), word.as_bytes());
     let Some(at) = name.len().checked_sub(word.len()) else { return false };
-    name[at..].eq_ignore_ascii_case(word) && (at == 0 || matches!(name[at - 1], b'_' | b'-' | b'.') || name[at].is_ascii_uppercase())
+    let camel = |before: u8| before.is_ascii_lowercase() && name[at].is_ascii_uppercase();
+    name[at..].eq_ignore_ascii_case(word) && (at == 0 || matches!(name[at - 1], b'_' | b'-' | b'.') || camel(name[at - 1]))
 }
 
 /// The last run of digits in a path, when it is long enough to be an id
@@ -1487,7 +1489,7 @@ mod tests {
 
     #[test]
     fn teaser_headings_are_whole_words_unless_stems() {
-        for named in ["Related", "Related articles", "Most popular:", "Empfehlungen der Redaktion", "Meistgelesene Artikel", "Noticias relacionadas"] {
+        for named in ["Related", "Related articles", "Most popular:", "Empfehlungen der Redaktion", "Meistgelesene Artikel", "Noticias relacionadas", "Lire:La suite"] {
             assert!(is_teaser_heading(named), "{named}");
         }
         for plain in ["Popularity and criticism", "More interesting still", "Relatedness of species"] {
@@ -1907,6 +1909,8 @@ mod tests {
         assert_eq!(shape("/view.htm", Some("seqCode=181533")), Shape::Article);
         assert_ne!(shape("/stores.htm", Some("zipcode=10115")), Shape::Article);
         assert_ne!(shape("/shop.htm", Some("promocode=20242")), Shape::Article);
+        assert_ne!(shape("/stores.htm", Some("ZIPCODE=10115")), Shape::Article);
+        assert_ne!(shape("/stores.htm", Some("PostalCode=10115")), Shape::Article);
     }
 
     #[test]
