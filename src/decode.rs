@@ -40,11 +40,14 @@ pub(crate) struct Decoder {
     encoding: Option<&'static Encoding>,
     /// Where the ASCII text passed on before deciding starts in `out`.
     ascii_start: Option<usize>,
+    /// For a page given as text: how much of its start has been checked
+    /// for binary junk.
+    text_checked: Option<usize>,
 }
 
 impl Decoder {
     pub(crate) fn new(hint: Option<&'static Encoding>, factory: Option<DecoderFactory>) -> Self {
-        Decoder { hint, factory, pending: Vec::new(), prescanned: false, decoder: None, encoding: None, ascii_start: None }
+        Decoder { hint, factory, pending: Vec::new(), prescanned: false, decoder: None, encoding: None, ascii_start: None, text_checked: None }
     }
 
     /// The encoding chosen, once it has been decided.
@@ -73,16 +76,26 @@ impl Decoder {
     /// encoding to decide, so neither a `<meta charset>` nor the caller's
     /// hint applies. As the whole page it becomes `out` without a copy.
     pub(crate) fn write_text(&mut self, text: String, out: &mut String) -> Result<(), Error> {
-        if self.decoder.is_some() || !self.pending.is_empty() || !out.is_empty() {
-            // Text after bytes: the bytes decide.
-            return self.write(text.as_bytes(), out);
+        if self.text_checked.is_none() && self.decoder.is_none() && self.pending.is_empty() && out.is_empty() {
+            self.text_checked = Some(0);
+            self.prescanned = true;
+            self.start(UTF_8, out);
+            match text.strip_prefix('\u{feff}') {
+                Some(rest) => out.push_str(rest),
+                None => *out = text,
+            }
+        } else {
+            // More text (as UTF-8), or text after bytes: it joins them, and
+            // bytes decide the encoding.
+            self.write(text.as_bytes(), out)?;
         }
-        not_binary(&text.as_bytes()[..text.len().min(PRESCAN_BYTES)])?;
-        self.prescanned = true;
-        self.start(UTF_8, out);
-        match text.strip_prefix('\u{feff}') {
-            Some(rest) => out.push_str(rest),
-            None => *out = text,
+        // However the text is cut, its first bytes say whether it is text.
+        if let Some(checked) = self.text_checked.filter(|&c| c < PRESCAN_BYTES) {
+            let prefix = &out.as_bytes()[..out.len().min(PRESCAN_BYTES)];
+            if prefix.len() > checked {
+                not_binary(prefix)?;
+            }
+            self.text_checked = Some(prefix.len());
         }
         Ok(())
     }
@@ -375,7 +388,11 @@ mod tests {
         Decoder::new(None, None).write_text(page, &mut out).unwrap();
         assert_eq!(out.as_ptr(), at);
         let junk: String = (0..64u8).map(char::from).collect();
-        assert!(matches!(Decoder::new(None, None).write_text(junk, &mut String::new()), Err(Error::NotHtml(_))));
+        assert!(matches!(Decoder::new(None, None).write_text(junk.clone(), &mut String::new()), Err(Error::NotHtml(_))));
+        // Junk after a first chunk of markup, still at the start of the page.
+        let (mut d, mut out) = (Decoder::new(None, None), String::new());
+        d.write_text("<html>".into(), &mut out).unwrap();
+        assert!(matches!(d.write_text(junk, &mut out), Err(Error::NotHtml(_))));
     }
 
     #[test]

@@ -50,7 +50,8 @@ impl Extractor {
     /// Feeds the next chunk as text that is decoded already (a JavaScript
     /// string, say): its `<meta charset>` and the encoding option do not
     /// apply. A whole page given as the first chunk is scanned without a
-    /// copy. After bytes, text is taken as UTF-8 bytes.
+    /// copy. Text after bytes joins them as UTF-8, and the encoding is
+    /// then decided from all of them.
     ///
     /// ```
     /// let mut x = decant::Extractor::new(decant::Options::new().with_encoding("windows-1252").unwrap());
