@@ -17,6 +17,15 @@ if [ ! -x "$wasm_opt" ]; then
   echo "build: $wasm_opt is missing: run 'bash scripts/setup.sh start' (or npm ci)" >&2
   exit 1
 fi
+# Panic locations name their source files: written relative to the project
+# and the cargo registry, the module holds no build paths and weighs the
+# same on every machine. (Cargo adds these to the rustflags of
+# wasm/.cargo/config.toml; a path with a space is left as it is.)
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+case "$PWD$cargo_home" in
+  *" "*) ;;
+  *) export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$PWD=decant --remap-path-prefix=$cargo_home/registry/src=registry" ;;
+esac
 wasm-pack --quiet build wasm --target web --out-dir ../pkg --out-name decant --release --no-pack --no-opt
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
 # The features rustc enables by default for wasm32-unknown-unknown.
