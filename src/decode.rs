@@ -40,14 +40,14 @@ pub(crate) struct Decoder {
     encoding: Option<&'static Encoding>,
     /// Where the ASCII text passed on before deciding starts in `out`.
     ascii_start: Option<usize>,
-    /// For a page given as text: how much of its start has been checked
-    /// for binary junk.
-    text_checked: Option<usize>,
+    /// A page given as text whose start is not checked for binary junk
+    /// yet (as for bytes, once its first `PRESCAN_BYTES` are in, or at the end).
+    text_unchecked: bool,
 }
 
 impl Decoder {
     pub(crate) fn new(hint: Option<&'static Encoding>, factory: Option<DecoderFactory>) -> Self {
-        Decoder { hint, factory, pending: Vec::new(), prescanned: false, decoder: None, encoding: None, ascii_start: None, text_checked: None }
+        Decoder { hint, factory, pending: Vec::new(), prescanned: false, decoder: None, encoding: None, ascii_start: None, text_unchecked: false }
     }
 
     /// The encoding chosen, once it has been decided.
@@ -76,9 +76,8 @@ impl Decoder {
     /// encoding to decide, so neither a `<meta charset>` nor the caller's
     /// hint applies. As the whole page it becomes `out` without a copy.
     pub(crate) fn write_text(&mut self, text: String, out: &mut String) -> Result<(), Error> {
-        if self.text_checked.is_none() && self.decoder.is_none() && self.pending.is_empty() && out.is_empty() {
-            self.text_checked = Some(0);
-            self.prescanned = true;
+        if self.decoder.is_none() && self.pending.is_empty() && out.is_empty() {
+            self.text_unchecked = true;
             self.start(UTF_8, out);
             match text.strip_prefix('\u{feff}') {
                 Some(rest) => out.push_str(rest),
@@ -89,19 +88,23 @@ impl Decoder {
             // bytes decide the encoding.
             self.write(text.as_bytes(), out)?;
         }
-        // However the text is cut, its first bytes say whether it is text.
-        if let Some(checked) = self.text_checked.filter(|&c| c < PRESCAN_BYTES) {
-            let prefix = &out.as_bytes()[..out.len().min(PRESCAN_BYTES)];
-            if prefix.len() > checked {
-                not_binary(prefix)?;
-            }
-            self.text_checked = Some(prefix.len());
+        if out.len() >= PRESCAN_BYTES {
+            self.check_text(out)?;
+        }
+        Ok(())
+    }
+
+    /// Checks the start of a page given as text, once.
+    fn check_text(&mut self, out: &str) -> Result<(), Error> {
+        if std::mem::take(&mut self.text_unchecked) {
+            not_binary(&out.as_bytes()[..out.len().min(PRESCAN_BYTES)])?;
         }
         Ok(())
     }
 
     /// Flushes everything still buffered.
     pub(crate) fn finish(&mut self, out: &mut String) -> Result<(), Error> {
+        self.check_text(out)?;
         if self.decoder.is_none() {
             self.try_decide(true, out)?;
         }
@@ -387,12 +390,17 @@ mod tests {
         let mut out = String::new();
         Decoder::new(None, None).write_text(page, &mut out).unwrap();
         assert_eq!(out.as_ptr(), at);
+        // Binary junk is judged on the page's start, however it is cut.
         let junk: String = (0..64u8).map(char::from).collect();
-        assert!(matches!(Decoder::new(None, None).write_text(junk.clone(), &mut String::new()), Err(Error::NotHtml(_))));
-        // Junk after a first chunk of markup, still at the start of the page.
-        let (mut d, mut out) = (Decoder::new(None, None), String::new());
-        d.write_text("<html>".into(), &mut out).unwrap();
-        assert!(matches!(d.write_text(junk, &mut out), Err(Error::NotHtml(_))));
+        let judge = |chunks: &[String]| {
+            let (mut d, mut out) = (Decoder::new(None, None), String::new());
+            chunks.iter().try_for_each(|c| d.write_text(c.clone(), &mut out)).and_then(|()| d.finish(&mut out))
+        };
+        assert!(matches!(judge(&[junk.clone()]), Err(Error::NotHtml(_))));
+        assert!(matches!(judge(&["<html>".into(), junk]), Err(Error::NotHtml(_))));
+        let page = format!("<html><body>{}</body></html>", "<p>Text.</p>".repeat(200));
+        assert!(judge(&["\x01".into(), page.clone()]).is_ok());
+        assert!(judge(&["\x01".into(), page[..20].into(), page[20..].into()]).is_ok());
     }
 
     #[test]

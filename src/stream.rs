@@ -81,7 +81,6 @@ impl Extractor {
         result
     }
 
-
     /// Room for a page of `bytes` bytes, when its size is known up front
     /// (the decoded page then needs no room to grow into).
     pub(crate) fn reserve(&mut self, bytes: usize) {
@@ -98,12 +97,12 @@ impl Extractor {
         let hidden = if reread || article.length >= options.char_threshold() { None } else { hidden::unwrapped(&scan.doc) };
         drop(scan);
         let Some(src) = hidden else { return Ok(article) };
-        // Read once more with the hidden markup as the page's own (UTF-8
+        // Read once more with the hidden markup as the page's own (text
         // now), within what is left of the time budget; if that fails, the
         // first reading stands.
-        let mut again = Extractor::with_deadline(options.clone().with_encoding("utf-8")?, deadline);
+        let mut again = Extractor::with_deadline(options, deadline);
         again.reread = true;
-        let second = again.write(src.as_bytes()).and_then(|()| again.finish());
+        let second = again.write_text(src).and_then(|()| again.finish());
         Ok(match second {
             Ok(second) if second.length > article.length => second,
             _ => article,

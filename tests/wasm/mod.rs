@@ -66,11 +66,17 @@ pub fn extracts_article_and_teasers() {
     assert_eq!(get_str(&first, "group").as_deref(), Some("Mehr zum Thema"));
 }
 
-/// Bytes in a legacy encoding are decoded as the page declares.
+/// Bytes in a legacy encoding are decoded as the page declares; a string
+/// is text already, whatever it declares.
 pub fn decodes_bytes() {
     let page = PAGE.replace("charset=\"utf-8\"", "charset=\"windows-1252\"");
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
     let a = extract(Uint8Array::from(&bytes[..]).into(), options(URL)).expect("extract bytes");
+    assert_eq!(get_str(&a, "title").as_deref(), Some("Neue Brücke eröffnet"));
+    // (An encoding option would make its UTF-8 bytes UTF-16 garbage.)
+    let o = options(URL);
+    Reflect::set(&o, &"encoding".into(), &"utf-16le".into()).unwrap();
+    let a = extract(page.as_str().into(), o).expect("extract text");
     assert_eq!(get_str(&a, "title").as_deref(), Some("Neue Brücke eröffnet"));
 }
 
@@ -105,6 +111,13 @@ pub fn streams_in_chunks() {
     let streamed = x.finish().unwrap();
     assert_eq!(js_sys::JSON::stringify(&streamed).unwrap(), js_sys::JSON::stringify(&whole).unwrap());
     assert!(x.finish().is_err(), "finish twice is an error");
+    // The same in string chunks.
+    let mut x = JsExtractor::new(options(URL)).unwrap();
+    let chars: Vec<char> = PAGE.chars().collect();
+    for chunk in chars.chunks(37) {
+        x.write(chunk.iter().collect::<String>().as_str().into()).unwrap();
+    }
+    assert_eq!(js_sys::JSON::stringify(&x.finish().unwrap()).unwrap(), js_sys::JSON::stringify(&whole).unwrap());
 }
 
 pub fn checks_readerability() {
