@@ -137,13 +137,13 @@ fn is_resolved_web_url(url: &str) -> bool {
     let host_end = find_any(rest, b"/?#").unwrap_or(rest.len());
     let (host, after) = rest.split_at(host_end);
     let host_ok = !host.is_empty() && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
-    // Every byte one that no part of a URL percent-encodes.
-    let plain = |b: u8| b > b' ' && b < 0x7f && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'\'' | b'\\');
+    // Every byte one that no part of a URL percent-encodes (a backslash
+    // would read as a slash).
+    let plain = |b: u8| b != b'\\' && [Part::Path, Part::Query, Part::Fragment].iter().all(|&part| !encoded(b, part));
     if !host_ok || !after.starts_with('/') || !after.bytes().all(plain) {
         return false;
     }
-    let path = &after[..find_any(after, b"?#").unwrap_or(after.len())];
-    !path.split('/').any(|seg| dot_segment(seg).is_some())
+    !has_dot_segments(&after[..find_any(after, b"?#").unwrap_or(after.len())])
 }
 
 /// Where the first of some ASCII bytes is (a byte loop: `str::find` with
@@ -256,7 +256,7 @@ fn normalize_authority(scheme: &str, authority: &str) -> String {
 
 fn remove_dot_segments(path: &str) -> String {
     // Most paths have none: no need to take them apart.
-    if !path.split('/').any(|seg| dot_segment(seg).is_some()) {
+    if !has_dot_segments(path) {
         return if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
     }
     let mut out: Vec<&str> = Vec::new();
@@ -293,6 +293,10 @@ enum Dot {
     Parent,
 }
 
+fn has_dot_segments(path: &str) -> bool {
+    path.split('/').any(|seg| dot_segment(seg).is_some())
+}
+
 /// `.` and `..`, also percent-encoded.
 fn dot_segment(seg: &str) -> Option<Dot> {
     match seg {
@@ -309,21 +313,25 @@ enum Part {
     Fragment,
 }
 
+/// Does `part` of a URL percent-encode byte `b`?
+fn encoded(b: u8, part: Part) -> bool {
+    match b {
+        0x80.. | 0x7f | ..=b' ' => true,
+        b'"' | b'<' | b'>' => true,
+        b'`' => matches!(part, Part::Path | Part::Fragment),
+        b'{' | b'}' => matches!(part, Part::Path),
+        b'\'' => matches!(part, Part::Query),
+        _ => false,
+    }
+}
+
 fn encode_into(out: &mut String, s: &str, part: Part) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     // Bytes, not chars: a non-ASCII character is encoded byte by byte, so
     // every byte left as it is is ASCII, and runs of them are copied whole.
     let mut plain = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
-        let encode = match b {
-            0x80.. | 0x7f | ..=b' ' => true,
-            b'"' | b'<' | b'>' => true,
-            b'`' => matches!(part, Part::Path | Part::Fragment),
-            b'{' | b'}' => matches!(part, Part::Path),
-            b'\'' => matches!(part, Part::Query),
-            _ => false,
-        };
-        if encode {
+        if encoded(b, part) {
             if plain < i {
                 out.push_str(&s[plain..i]);
             }
