@@ -410,22 +410,20 @@ impl Writer {
     /// Writes the kept text nodes from `t` on that start before byte `to`
     /// and the end tags met, in page order; returns the next text node.
     fn catch_up(&mut self, doc: &Document, plan: &Plan, mut t: usize, to: usize) -> usize {
-        let mut ends = std::mem::take(&mut self.ends);
-        let mut pending = ends.drain(..).peekable();
+        let mut e = 0;
         loop {
             let text_at = doc.texts.get(t).map(|x| x.start as usize).filter(|&at| at < to);
-            match (text_at, pending.peek()) {
-                (Some(at), Some(&(end_at, _))) if at < end_at => t = self.text(doc, plan, t),
+            match (text_at, self.ends.get(e).copied()) {
+                (Some(at), Some((end_at, _))) if at < end_at => t = self.text(doc, plan, t),
                 (Some(_), None) => t = self.text(doc, plan, t),
-                (_, Some(&(_, n))) => {
-                    pending.next();
+                (_, Some((_, n))) => {
+                    e += 1;
                     self.close(n);
                 }
                 (None, None) => break,
             }
         }
-        drop(pending);
-        self.ends = ends;
+        self.ends.clear();
         t
     }
 

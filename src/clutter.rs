@@ -12,7 +12,7 @@
 
 use crate::dom::{flag, Document, NONE};
 use crate::rules::{
-    clutter as C, hint, AD_WORDS, DATE_NUMBER_MAX_DIGITS, ORDINAL_SUFFIXES, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_FILLERS, READING_TIME_UNITS, READING_TIME_WORDS, READ_ALSO,
+    clutter as C, hint, AD_WORDS, YEAR_DIGITS, ORDINAL_SUFFIXES, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_FILLERS, READING_TIME_MAX_DIGITS, READING_TIME_UNITS, READING_TIME_WORDS, READ_ALSO,
     SIGN_UP_WORDS, SOURCE_LABELS, TEASER_HEADINGS,
 };
 use crate::score::Tally;
@@ -180,7 +180,7 @@ fn is_source_line(lower: &str) -> bool {
 fn is_reading_time(lower: &str) -> bool {
     let (mut number, mut minutes, mut reading) = (false, false, false);
     for token in lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
-        if token.bytes().all(|b| b.is_ascii_digit()) && token.len() <= 3 {
+        if token.bytes().all(|b| b.is_ascii_digit()) && token.len() <= READING_TIME_MAX_DIGITS {
             number = true;
             continue;
         }
@@ -298,11 +298,11 @@ pub(crate) fn is_date_line(lower: &str) -> bool {
         let digits = token.bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 {
             let suffix = &token[digits..];
-            if digits > DATE_NUMBER_MAX_DIGITS || !ORDINAL_SUFFIXES.contains(&suffix) {
+            if digits > YEAR_DIGITS || !ORDINAL_SUFFIXES.contains(&suffix) {
                 return false;
             }
             numbers += 1;
-            year |= digits == DATE_NUMBER_MAX_DIGITS;
+            year |= digits == YEAR_DIGITS;
         } else if MONTHS.contains(&token) {
             month = true;
         } else if !DATE_WORDS.contains(&token) {

@@ -226,7 +226,7 @@ impl Document {
 
     /// The text content of `n` (as `textContent`, without scripts and other
     /// non-content), whitespace collapsed and trimmed, skipping text nodes
-    /// whose owner `skip` rejects.
+    /// whose owner `keep` rejects.
     pub(crate) fn text_where(&self, n: u32, keep: impl Fn(u32) -> bool) -> String {
         let node = &self.nodes[n as usize];
         self.texts_where(node.text_start as usize..node.text_end as usize, |t| keep(t.owner))

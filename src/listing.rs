@@ -18,7 +18,11 @@ use crate::url::Url;
 /// archive entries put their headlines in); `kept` tells the text nodes of
 /// the clean article.
 pub(crate) fn is_listing(doc: &Document, links: &Links, page_url: Option<&str>, in_article: &dyn Fn(u32) -> bool, kept: &[bool]) -> bool {
-    let page = page_url.and_then(Url::parse);
+    // The page's URL, and its site (once, not per headline).
+    let page = page_url.and_then(Url::parse).map(|u| {
+        let site = crate::teasers::site_key(u.host());
+        (u, site)
+    });
     let mut headlines: Vec<u32> = Vec::new();
     let mut n = 0u32;
     while (n as usize) < doc.len() {
@@ -74,7 +78,7 @@ fn in_link_block(doc: &Document, n: u32) -> bool {
 }
 
 /// A heading whose text is a link to another page of the same site.
-fn is_linked_headline(doc: &Document, links: &Links, page: Option<&Url>, h: u32) -> bool {
+fn is_linked_headline(doc: &Document, links: &Links, page: Option<&(Url, String)>, h: u32) -> bool {
     let node = doc.node(h);
     let texts = &doc.texts[node.text_start as usize..node.text_end as usize];
     let all: u32 = texts.iter().filter(|t| t.flags & tflag::NON_CONTENT == 0).map(|t| t.chars).sum();
@@ -90,7 +94,7 @@ fn is_linked_headline(doc: &Document, links: &Links, page: Option<&Url>, h: u32)
         return false;
     }
     match (page, Url::parse(&href)) {
-        (Some(page), Some(target)) => crate::teasers::site_key(target.host()) == crate::teasers::site_key(page.host()) && target.path() != page.path(),
+        (Some((page, site)), Some(target)) => crate::teasers::site_key(target.host()) == *site && target.path() != page.path(),
         (None, None) => true,
         (None, Some(_)) => true,
         (Some(_), None) => false,

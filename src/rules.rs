@@ -217,10 +217,8 @@ pub(crate) static MONTHS: &[&str] = &[
 ];
 /// What may follow a day's number ("3rd", "1er", "3e", "12h" for a time).
 pub(crate) static ORDINAL_SUFFIXES: &[&str] = &["", "st", "nd", "rd", "th", "er", "e", "h"];
-/// Numbers in a date line have at most this many digits (a year's).
-pub(crate) const DATE_NUMBER_MAX_DIGITS: usize = 4;
-/// What ends a sentence: a standfirst is written in sentences.
-pub(crate) static SENTENCE_ENDS: &[char] = &['.', '!', '?', '…'];
+/// Numbers in a date line have at most as many digits as a year.
+pub(crate) const YEAR_DIGITS: usize = 4;
 pub(crate) static DATE_WORDS: &[&str] = &[
     // days
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
@@ -273,6 +271,8 @@ pub(crate) static READING_TIME_UNITS: &[&str] =
 pub(crate) static READING_TIME_WORDS: &[&str] =
     &["read", "reading", "lecture", "lectura", "lettura", "leitura", "lesezeit", "lesedauer"];
 pub(crate) static READING_TIME_FILLERS: &[&str] = &["time"];
+/// The number of minutes in a reading-time line has at most this many digits.
+pub(crate) const READING_TIME_MAX_DIGITS: usize = 3;
 
 /// Link texts of pagination and previous/next links, lowercase prefixes.
 pub(crate) static PAGINATION_WORDS: &[&str] = &[
@@ -528,6 +528,10 @@ pub(crate) mod hidden {
     pub const TEMPLATE_SCRIPT_TYPES: &[&str] = &["text/template"];
 }
 
+/// Readability: an aria-hidden image with this in its class is a fallback
+/// shown when another fails to load, and is kept.
+pub(crate) const FALLBACK_IMAGE_CLASS: &str = "fallback-image";
+
 /// Clutter inside the article (ours): thresholds.
 pub(crate) mod clutter {
     /// Named clutter boxes holding less than this share of the article go...
@@ -634,6 +638,8 @@ pub(crate) mod readability {
     /// An unnamed deck right after the title heading is a sentence of at
     /// least this length.
     pub const DECK_MIN_CHARS: usize = 60;
+    /// What ends a sentence: a deck is written in sentences.
+    pub const SENTENCE_ENDS: &[char] = &['.', '!', '?', '…'];
     pub const LEAD_MAX_CHARS: usize = 1000;
     pub const LEAD_MAX_LINK_DENSITY: f64 = 0.3;
     /// Ours: when elements with negative class names hold more than this

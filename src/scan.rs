@@ -542,8 +542,7 @@ impl State {
                 node.flags |= flag::VIDEO;
             }
         }
-        // A fallback image is shown when the one before it fails to load.
-        if aria_hidden && !entities::decode(class, Context::Attribute).contains("fallback-image") {
+        if aria_hidden && !entities::decode(class, Context::Attribute).contains(rules::FALLBACK_IMAGE_CLASS) {
             node.flags |= flag::HIDDEN;
         }
         if modal && dialog {

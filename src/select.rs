@@ -10,7 +10,7 @@
 use crate::clutter;
 use crate::dom::{flag, tflag, Document, NONE};
 use crate::meta::text_similarity;
-use crate::rules::{hint, readability as R, AD_WORDS, LOADING_WORDS, SENTENCE_ENDS};
+use crate::rules::{hint, readability as R, AD_WORDS, LOADING_WORDS};
 use crate::score::{self, Tally};
 use crate::tags::Tag;
 
@@ -916,7 +916,7 @@ impl Attempt<'_> {
                 && doc.parent(c) == doc.parent(th)
                 && matches!(doc.tag(c), Tag::P | Tag::H2 | Tag::H3 | Tag::H4 | Tag::Div)
                 && (s.chars as usize) >= R::DECK_MIN_CHARS
-                && doc.text(c).trim_end().ends_with(SENTENCE_ENDS);
+                && doc.text(c).trim_end().ends_with(R::SENTENCE_ENDS);
             if (node.hints() & hint::LEAD != 0 || deck) && !node.has(flag::HIDDEN) && !doc.contains(c, first) && sentence_like && !other && lost {
                 // The innermost and last one: a wrapper named for the
                 // standfirst also holds bylines and captions.

@@ -1311,9 +1311,11 @@ impl<'a> Finder<'a> {
         }
         let texts = node.text_start as usize..node.text_end as usize;
         let own = |t: &TextNode| t.owner == card.node;
-        let sentence = doc.texts[texts.clone()].iter().any(|t| own(t) && t.flags & tflag::NON_CONTENT == 0 && has_words(&doc.text_of(t), T::MIN_SUMMARY_WORDS));
+        if !doc.texts[texts.clone()].iter().any(|t| own(t) && t.flags & tflag::NON_CONTENT == 0 && has_words(&doc.text_of(t), T::MIN_SUMMARY_WORDS)) {
+            return None;
+        }
         let out = doc.texts_where(texts, own);
-        (sentence && !out.contains(&card.title)).then(|| exact(out))
+        (!out.contains(&card.title)).then(|| exact(out))
     }
 
     /// The first image with a source in `card`, among its first elements.
