@@ -15,6 +15,11 @@ fn decodes_bytes() {
 }
 
 #[wasm_bindgen_test]
+fn reads_strings_of_every_width() {
+    wasm::reads_strings_of_every_width();
+}
+
+#[wasm_bindgen_test]
 fn errors_are_js_errors_with_codes() {
     wasm::errors_are_js_errors_with_codes();
 }

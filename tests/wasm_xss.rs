@@ -9,7 +9,7 @@
 #[path = "common/page.rs"]
 mod page;
 
-use page::{article_page, Placement, Vector, PAGE_URL, PLACEMENTS, VECTORS_JSON};
+use page::{article_page, Vector, PAGE_URL, PLACEMENTS, VECTORS_JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 

@@ -80,6 +80,20 @@ pub fn decodes_bytes() {
     assert_eq!(get_str(&a, "title").as_deref(), Some("Neue Brücke eröffnet"));
 }
 
+/// A string arrives as the same text whatever the UTF-8 widths of its
+/// characters (one to four bytes, first and last), and a lone surrogate
+/// becomes U+FFFD, as in a `TextEncoder`.
+pub fn reads_strings_of_every_width() {
+    for title in ["€ 中文 𝄞 Ärger", "𝄞𝄞𝄞", "中文中文中文中文", "ä", "Zug"] {
+        let page = format!("<title>{title}</title><p>{title}</p>");
+        let a = extract(page.as_str().into(), JsValue::UNDEFINED).expect("extract");
+        assert_eq!(get_str(&a, "title").as_deref(), Some(title));
+    }
+    let lone = js_sys::JsString::from("<title>Zug").concat(&js_sys::JsString::from_char_code1(0xD800)).concat(&"fahrt</title>".into());
+    let a = extract(lone.into(), JsValue::UNDEFINED).expect("extract");
+    assert_eq!(get_str(&a, "title").as_deref(), Some("Zug\u{FFFD}fahrt"));
+}
+
 /// Errors are `Error`s with a message and a `code`.
 pub fn errors_are_js_errors_with_codes() {
     let cases: [(JsValue, JsValue, &str); 4] = [
