@@ -143,21 +143,17 @@ fn meta_values(raw: &RawMeta) -> Vec<(String, String)> {
     values
 }
 
-/// The first `prefix:key` in a `property` value (whitespace around `:` allowed).
+/// The first `prefix:key` in a `property` value (whitespace around `:`
+/// allowed); of two starting at the same place, the one listed first.
 fn property_key(property: &str) -> Option<String> {
     let compact: String = property.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut best: Option<(usize, String)> = None;
-    for p in PROPERTY_PREFIXES {
-        for k in PROPERTY_KEYS {
-            let needle = format!("{p}:{k}");
-            if let Some(at) = compact.find(&needle) {
-                if best.as_ref().is_none_or(|(b, _)| at < *b) {
-                    best = Some((at, needle));
-                }
-            }
-        }
-    }
-    best.map(|(_, k)| k)
+    compact.char_indices().find_map(|(at, _)| {
+        let rest = &compact[at..];
+        PROPERTY_PREFIXES.iter().find_map(|p| {
+            let keyed = rest.strip_prefix(p)?.strip_prefix(':')?;
+            PROPERTY_KEYS.iter().find(|k| keyed.starts_with(*k)).map(|k| format!("{p}:{k}"))
+        })
+    })
 }
 
 /// A `name` value: optional prefix and separator, then a known key.

@@ -381,11 +381,10 @@ fn is_non_article_path(path: &str) -> bool {
     }
     // Profile pages are written `/@name` (Medium, Mastodon, YouTube); their
     // posts live below them.
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.last().is_some_and(|s| s.starts_with('@')) {
+    if last.starts_with('@') {
         return true;
     }
-    segments.iter().any(|segment| {
+    path.split('/').filter(|s| !s.is_empty()).any(|segment| {
         // `tag.html`, `tag_maladie` (a tag page's prefix).
         let stem = segment.split(['.', '_']).next().unwrap_or(segment);
         if segment.split(['_', '.']).any(|w| FEED_WORDS.contains(&w)) {

@@ -49,30 +49,76 @@ pub(crate) fn is_space(c: char) -> bool {
 /// whether `out` already ends where a space would be dropped (after a space,
 /// or at the start); the same for the new end is returned.
 pub(crate) fn push_collapsed(out: &mut String, s: &str, mut space: bool) -> bool {
-    // Words are copied whole, not char by char.
-    let mut word: Option<usize> = None;
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        let (c, len) = char_at(s, i);
-        if is_space(c) {
-            if let Some(start) = word.take() {
-                out.push_str(&s[start..i]);
-                space = false;
-            }
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else if word.is_none() {
-            word = Some(i);
+    // Where the part of `s` that is copied as it is starts: words, and
+    // single spaces between them, go out in one piece.
+    let mut from = 0;
+    while i < bytes.len() {
+        // A word: up to the next whitespace character. Only a byte that can
+        // start one is looked at twice.
+        let word = i;
+        while i < bytes.len() && (!MAY_START_SPACE[bytes[i] as usize] || space_len(s, i) == 0) {
+            i += 1;
         }
-        i += len;
+        if i > word {
+            space = false;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        // A run of whitespace.
+        let run = i;
+        while i < bytes.len() {
+            match space_len(s, i) {
+                0 => break,
+                len => i += len,
+            }
+        }
+        if !space && i - run == 1 && bytes[run] == b' ' {
+            space = true;
+            continue;
+        }
+        out.push_str(&s[from..run]);
+        if !space {
+            out.push(' ');
+            space = true;
+        }
+        from = i;
     }
-    if let Some(start) = word {
-        out.push_str(&s[start..]);
-        space = false;
-    }
+    out.push_str(&s[from..]);
     space
+}
+
+/// Bytes that can start a whitespace character (see [`space_len`]).
+static MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
+
+/// The length of the whitespace character (`char::is_whitespace`) at byte
+/// `i` of `s`, or 0. Past ASCII, whitespace starts only with the lead bytes
+/// of U+0085 and U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000
+/// (E3); continuation bytes are never those, so `i` may be any byte.
+#[inline(always)]
+fn space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+            let (c, len) = char_at(s, i);
+            if c.is_whitespace() {
+                len
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
 }
 
 /// Builds plain text from pieces: text, and breaks between blocks and lines.
@@ -207,7 +253,16 @@ mod tests {
 
     #[test]
     fn collapsing_matches_char_by_char_collapsing() {
-        for s in SAMPLES {
+        // Every string of up to five of these characters: spaces and
+        // non-spaces of each UTF-8 width, and non-spaces whose lead byte
+        // starts whitespace too (– and € share E2 with U+2000–U+205F).
+        const ALPHABET: [char; 8] = [' ', 'a', '\n', '\u{a0}', '–', 'é', '\u{3000}', '€'];
+        let mut generated = vec![String::new()];
+        for len in 1..=5 {
+            let longer: Vec<String> = generated.iter().filter(|g| g.chars().count() == len - 1).flat_map(|g| ALPHABET.map(|c| format!("{g}{c}"))).collect();
+            generated.extend(longer);
+        }
+        for s in SAMPLES.iter().copied().chain(generated.iter().map(String::as_str)) {
             for start_space in [false, true] {
                 let mut expected = String::from("x");
                 let mut space = start_space;
