@@ -71,6 +71,8 @@ struct State {
     foreign: Vec<(u32, &'static str, bool)>,
     /// Hints of class and id values seen before.
     hints: hints::Cache,
+    /// Room for the elements one token closes (see `finish_popped`).
+    closed: Vec<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -99,6 +101,7 @@ impl Scanner {
             seen_html: false,
             foreign: Vec::new(),
             hints: hints::Cache::new(),
+            closed: Vec::new(),
         }));
         let (st_el, src_el) = (state.clone(), src.clone());
         let (st_comment, src_comment) = (state.clone(), src.clone());
@@ -140,11 +143,7 @@ impl Scanner {
         let src = Rc::try_unwrap(src).map(RefCell::into_inner).unwrap_or_else(|rc| rc.borrow().clone());
         st.text_before(src.len(), &src);
         let at = src.len() as u32;
-        let mut closed = Vec::new();
-        st.stack.close_all(&mut |n| closed.push(n));
-        for n in closed {
-            st.finish_node(n, at, &src);
-        }
+        st.finish_popped(at, &src, |st, closed| st.stack.close_all(&mut |n| closed.push(n)));
         let State { mut doc, meta, noscript, .. } = st;
         doc.src = src;
         resolve_noscript_images(&mut doc, noscript);
@@ -226,20 +225,18 @@ impl State {
             self.deadline.check()?;
         }
         let id = id as u32;
-        let mut closed = Vec::new();
         // lol_html gives an integration point itself the HTML namespace.
         let foreign = match (el.namespace_uri(), self.foreign.last()) {
             (HTML_NS, Some(&(f, ns, false))) if self.stack.top().is_some_and(|(t, _)| t == f) && is_integration_point(el, ns, src) => Some((ns, true)),
             (HTML_NS, _) => None,
             (ns, _) => Some((ns, is_integration_point(el, ns, src))),
         };
-        if foreign.is_none() {
-            self.leave_foreign_content(&mut closed);
-        }
-        self.stack.implied_by(tag, &mut |n| closed.push(n));
-        for n in closed {
-            self.finish_node(n, start as u32, src);
-        }
+        self.finish_popped(start as u32, src, |st, closed| {
+            if foreign.is_none() {
+                st.leave_foreign_content(closed);
+            }
+            st.stack.implied_by(tag, &mut |n| closed.push(n));
+        });
         let mut node = Node {
             parent: self.stack.top().map_or(NONE, |(n, _)| n),
             end: id + 1,
@@ -300,21 +297,25 @@ impl State {
     fn stray_end_tag(&mut self, start: usize, at: usize, src: &str) {
         self.namespaces.end_tag(src.as_bytes(), start);
         if gaps::leaves_foreign_content(gaps::name_at(src.as_bytes(), start + 2)) && self.foreign.last().is_some_and(|&(_, _, integration_point)| !integration_point) {
-            let mut closed = Vec::new();
-            self.leave_foreign_content(&mut closed);
-            for n in closed {
-                self.finish_node(n, at as u32, src);
-            }
+            self.finish_popped(at as u32, src, |st, closed| st.leave_foreign_content(closed));
         }
     }
 
     /// An end tag closed `node` (at byte `at`).
     fn close(&mut self, node: u32, at: u32, src: &str) {
-        let mut closed = Vec::new();
-        self.stack.close(node, &mut |n| closed.push(n));
-        for n in closed {
+        self.finish_popped(at, src, |st, closed| st.stack.close(node, &mut |n| closed.push(n)));
+    }
+
+    /// Finishes, at byte `at`, the elements that `pop` takes off the open
+    /// stack (into a buffer kept for every token, not one per token).
+    fn finish_popped(&mut self, at: u32, src: &str, pop: impl FnOnce(&mut State, &mut Vec<u32>)) {
+        let mut closed = std::mem::take(&mut self.closed);
+        pop(self, &mut closed);
+        for &n in &closed {
             self.finish_node(n, at, src);
         }
+        closed.clear();
+        self.closed = closed;
     }
 
     fn finish_node(&mut self, n: u32, at: u32, src: &str) {
