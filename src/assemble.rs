@@ -42,7 +42,7 @@ pub(crate) fn article(scan: &Scan, options: &Options, deadline: Deadline) -> Res
     let blocks: Vec<u32> = found.blocks.iter().copied().filter(|&b| !holds_the_article(&doc, &sel, &in_article, b)).collect();
     let plan = Plan::new(&doc, &sel, &blocks);
     deadline.check()?;
-    let content = clean::rewrite(&doc, &plan, &links)?;
+    let content = clean::rewrite(&doc, &plan, &links);
     let text = plan.plain_text(&doc);
     if text.trim().is_empty() && !content.contains("<img") {
         return Ok(article);

@@ -1,26 +1,20 @@
-//! Pass 2: the plan of what to keep, and a lol_html pass over the article's
-//! part of the page that writes it out clean.
+//! Pass 2: the plan of what to keep, and the article written out clean
+//! from pass 1's tables.
 //!
 //! The plan gives every element a `Render` (drop, unwrap, keep as a tag)
-//! and every text node a keep bit. The rewrite then only touches the byte
-//! range of the article: kept elements lose all attributes and get back the
-//! checked ones, dropped and unwrapped ones lose their tags, and every text
-//! node is replaced by its decoded, re-escaped text or removed. Elements and
-//! text nodes line up with pass 1 by counting, because lol_html tokenizes
-//! the same bytes the same way every time.
+//! and every text node a keep bit. The writer then walks the elements and
+//! text nodes of the article's byte range in page order: kept elements get
+//! their allow-listed tag and checked attributes, dropped and unwrapped ones
+//! no tags, kept text nodes their decoded, re-escaped text. End tags follow
+//! pass 1's tree, which has the HTML standard's implied end tags (`<p>a<p>b`
+//! is two paragraphs, not one inside the other).
 
 use crate::dom::{tflag, Document, NONE};
 use crate::sanitize::{self, Links, Render};
 use crate::select::{Item, Selection};
 use crate::tags::Tag;
 use crate::text::{Break, PlainText};
-use crate::Error;
-use crate::sink;
-use lol_html::html_content::Element;
-use lol_html::{element, Settings};
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 /// What to write out.
 pub(crate) struct Plan {
@@ -28,9 +22,11 @@ pub(crate) struct Plan {
     pub keep_text: Vec<bool>,
     /// Byte range of the page holding the article.
     pub span: (usize, usize),
-    /// First element and text node inside `span`.
+    /// First element and text node inside `span`, and the first after it.
     pub first_node: u32,
     pub first_text: u32,
+    end_node: u32,
+    end_text: u32,
     /// Breaks in the plain text before each text node (and at the end).
     breaks: Vec<Break>,
 }
@@ -87,7 +83,7 @@ impl Plan {
                 }
             }
         }
-        let mut plan = Plan { render, keep_text, span: (0, 0), first_node: 0, first_text: 0, breaks: Vec::new() };
+        let mut plan = Plan { render, keep_text, span: (0, 0), first_node: 0, first_text: 0, end_node: 0, end_text: 0, breaks: Vec::new() };
         // Tables first: the paragraphs their cells become may be empty.
         plan.unwrap_single_cell_tables(doc);
         plan.unwrap_orphan_table_parts(doc);
@@ -96,6 +92,8 @@ impl Plan {
         plan.span = span(doc, sel);
         plan.first_node = doc.nodes.partition_point(|x| (x.src_start as usize) < plan.span.0) as u32;
         plan.first_text = doc.texts.partition_point(|x| (x.start as usize) < plan.span.0) as u32;
+        plan.end_node = doc.nodes.partition_point(|x| (x.src_start as usize) < plan.span.1) as u32;
+        plan.end_text = doc.texts.partition_point(|x| (x.start as usize) < plan.span.1) as u32;
         plan.breaks = breaks(doc, sel, &plan.render);
         plan
     }
@@ -200,20 +198,20 @@ impl Plan {
     }
 
     /// The text nodes in the article's span.
-    fn text_range(&self, doc: &Document) -> (usize, usize) {
-        (self.first_text as usize, doc.texts.partition_point(|x| (x.start as usize) < self.span.1))
+    fn text_range(&self) -> (usize, usize) {
+        (self.first_text as usize, self.end_text as usize)
     }
 
     /// Room for the article's text: decoded text is never longer than its
     /// source, and a break adds at most two bytes.
     fn kept_text_bytes(&self, doc: &Document) -> usize {
-        let (first, last) = self.text_range(doc);
+        let (first, last) = self.text_range();
         (first..last).filter(|&t| self.keep_text[t]).map(|t| (doc.texts[t].end - doc.texts[t].start) as usize + 2).sum()
     }
 
     /// The article as plain text.
     pub(crate) fn plain_text(&self, doc: &Document) -> String {
-        let (first, last) = self.text_range(doc);
+        let (first, last) = self.text_range();
         let mut out = PlainText::with_capacity(self.kept_text_bytes(doc));
         let mut pending = Break::None;
         for t in first..last {
@@ -347,160 +345,115 @@ fn clean_text(text: &str) -> Cow<'_, str> {
 
 /// Writes the article's HTML.
 ///
-/// The output is built here from pass 2's events, never copied from the
-/// page: start and end tags of kept elements (allow-listed names, checked
+/// The output is built from pass 1's tables, never copied from the page:
+/// start and end tags of kept elements (allow-listed names, checked
 /// attributes), escaped text, and images from `<noscript>`. Whatever else
 /// the page holds (stray end tags such as `</noscript>` or `</p onclick=…>`,
-/// comments, processing instructions) cannot reach it. Kept elements the
-/// page leaves open are closed at the end, so the output is balanced and
-/// cannot run on into markup the embedder puts after it.
-pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> Result<String, Error> {
-    let slice = doc.src.get(plan.span.0..plan.span.1).unwrap_or("");
-    if slice.is_empty() {
-        return Ok(String::new());
-    }
+/// comments, processing instructions) cannot reach it. Every kept element
+/// is closed, so the output is balanced and cannot run on into markup the
+/// embedder puts after it.
+pub(crate) fn rewrite(doc: &Document, plan: &Plan, links: &Links) -> String {
     // Room for the text; tags make the buffer grow, gently (a big article
     // must not double its buffer next to the page).
-    let out: Output = Rc::new(RefCell::new(Writer { html: String::with_capacity(plan.kept_text_bytes(doc)), ..Writer::default() }));
-    let elements = Cell::new(plan.first_node);
-    // Text is written from pass 1's table, by position: lol_html need not
-    // decode it again.
-    let texts = Cell::new(plan.first_text as usize);
-    let catch_up = |to: usize| texts.set(out.borrow_mut().catch_up(doc, plan, texts.get(), to));
-    let settings = Settings::new().append_element_content_handler(element!("*", |el: &mut Element| {
-        catch_up(plan.span.0 + el.source_location().bytes().start);
-        let n = elements.get();
-        elements.set(n + 1);
-        write_element(doc, plan, links, n, el, &out);
-        Ok(())
-    }));
-    sink::read(slice, settings).map_err(|e| Error::Internal(e.to_string()))?;
-    catch_up(plan.span.1);
-    let mut w = out.borrow_mut();
-    while let Some((_, tag)) = w.open.pop() {
-        w.end_tag(tag);
+    let mut w = Writer { html: String::with_capacity(plan.kept_text_bytes(doc)), ..Writer::default() };
+    let mut t = plan.first_text as usize;
+    for n in plan.first_node..plan.end_node {
+        // The text nodes before element `n`, then what ended before it.
+        let texts_before = doc.node(n).text_start as usize;
+        w.texts(doc, plan, t..texts_before);
+        t = t.max(texts_before);
+        w.close_ended(|e| doc.node(e).end <= n);
+        w.element(doc, plan, links, n);
     }
-    let mut html = std::mem::take(&mut w.html);
+    w.texts(doc, plan, t..plan.end_text as usize);
+    w.close_ended(|_| true);
+    let mut html = w.html;
     html.truncate(html.trim_end().len());
     let start = html.len() - html.trim_start().len();
     html.drain(..start);
     html.shrink_to_fit();
-    Ok(html)
+    html
 }
-
-type Output = Rc<RefCell<Writer>>;
 
 /// Room made for a start tag and its end tag (attributes with long URLs
 /// may need more; the buffer then grows as usual).
 const TAG_ROOM: usize = 256;
 
-/// The HTML written so far, the kept elements still open, and the end
-/// tags of kept elements met since text was last written (where each
-/// starts in the page, and its element).
+/// The HTML written so far and the kept elements still open.
 #[derive(Default)]
 struct Writer {
     html: String,
     open: Vec<(u32, Tag)>,
-    ends: Vec<(usize, u32)>,
     /// Room for a text node with its whitespace collapsed, used again for each.
     collapsed: String,
 }
 
 impl Writer {
-    /// Writes the kept text nodes from `t` on that start before byte `to`
-    /// and the end tags met, in page order; returns the next text node.
-    fn catch_up(&mut self, doc: &Document, plan: &Plan, mut t: usize, to: usize) -> usize {
-        let mut e = 0;
-        loop {
-            let text_at = doc.texts.get(t).map(|x| x.start as usize).filter(|&at| at < to);
-            match (text_at, self.ends.get(e).copied()) {
-                (Some(at), Some((end_at, _))) if at < end_at => t = self.text(doc, plan, t),
-                (Some(_), None) => t = self.text(doc, plan, t),
-                (_, Some((_, n))) => {
-                    e += 1;
-                    self.close(n);
+    /// Writes the kept text nodes of `texts`, each after the end tags of the
+    /// elements that ended before it.
+    fn texts(&mut self, doc: &Document, plan: &Plan, texts: std::ops::Range<usize>) {
+        for t in texts {
+            if plan.keep_text[t] {
+                self.close_ended(|e| doc.node(e).text_end as usize <= t);
+                self.text(doc, t);
+            }
+        }
+    }
+
+    fn text(&mut self, doc: &Document, t: usize) {
+        let text = &doc.texts[t];
+        let raw = doc.text_of(text);
+        let cleaned = clean_text(&raw);
+        crate::text::reserve_gently(&mut self.html, cleaned.len());
+        if text.flags & tflag::PRESERVE != 0 {
+            escape_text(&mut self.html, &cleaned);
+        } else {
+            self.collapsed.clear();
+            crate::text::push_collapsed(&mut self.collapsed, &cleaned, false);
+            escape_text(&mut self.html, &self.collapsed);
+        }
+    }
+
+    /// Writes the end tags of the open kept elements, innermost first, for
+    /// as long as `ended` says they have.
+    fn close_ended(&mut self, ended: impl Fn(u32) -> bool) {
+        while let Some(&(e, tag)) = self.open.last() {
+            if !ended(e) {
+                break;
+            }
+            self.open.pop();
+            self.html.push_str("</");
+            self.html.push_str(tag.name());
+            self.html.push('>');
+        }
+    }
+
+    /// Writes element `n`'s start tag (its end tag comes when it ends).
+    fn element(&mut self, doc: &Document, plan: &Plan, links: &Links, n: u32) {
+        match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
+            Render::Keep(tag) => {
+                crate::text::reserve_gently(&mut self.html, TAG_ROOM);
+                self.html.push('<');
+                self.html.push_str(tag.name());
+                for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.href(n), doc.media(n), links) {
+                    self.html.push(' ');
+                    self.html.push_str(name);
+                    self.html.push_str("=\"");
+                    self.html.push_str(&sanitize::escape_attribute(&value));
+                    self.html.push('"');
                 }
-                (None, None) => break,
-            }
-        }
-        self.ends.clear();
-        t
-    }
-
-    /// Writes text node `t` if it is kept; returns the next one.
-    fn text(&mut self, doc: &Document, plan: &Plan, t: usize) -> usize {
-        if plan.keep_text[t] {
-            let text = &doc.texts[t];
-            let raw = doc.text_of(text);
-            let cleaned = clean_text(&raw);
-            crate::text::reserve_gently(&mut self.html, cleaned.len());
-            if text.flags & tflag::PRESERVE != 0 {
-                escape_text(&mut self.html, &cleaned);
-            } else {
-                self.collapsed.clear();
-                crate::text::push_collapsed(&mut self.collapsed, &cleaned, false);
-                escape_text(&mut self.html, &self.collapsed);
-            }
-        }
-        t + 1
-    }
-
-    /// The end tag of kept element `n`: closes what is still open inside
-    /// it, then the element.
-    fn close(&mut self, n: u32) {
-        if let Some(i) = self.open.iter().rposition(|&(o, _)| o == n) {
-            while self.open.len() > i {
-                if let Some((_, t)) = self.open.pop() {
-                    self.end_tag(t);
+                self.html.push('>');
+                if !tag.is_void() {
+                    self.open.push((n, tag));
                 }
             }
-        }
-    }
-
-    fn end_tag(&mut self, tag: Tag) {
-        self.html.push_str("</");
-        self.html.push_str(tag.name());
-        self.html.push('>');
-    }
-}
-
-fn write_element(doc: &Document, plan: &Plan, links: &Links, n: u32, el: &mut Element, out: &Output) {
-    match plan.render.get(n as usize).copied().unwrap_or(Render::Drop) {
-        Render::Keep(tag) => {
-            let mut w = out.borrow_mut();
-            crate::text::reserve_gently(&mut w.html, TAG_ROOM);
-            w.html.push('<');
-            w.html.push_str(tag.name());
-            for (name, value) in sanitize::attributes(tag, doc.extra(n), doc.href(n), doc.media(n), links) {
-                w.html.push(' ');
-                w.html.push_str(name);
-                w.html.push_str("=\"");
-                w.html.push_str(&sanitize::escape_attribute(&value));
-                w.html.push('"');
-            }
-            w.html.push('>');
-            if tag.is_void() {
-                return;
-            }
-            match el.end_tag_handlers() {
-                Some(handlers) => {
-                    w.open.push((n, tag));
-                    let (out, offset) = (out.clone(), plan.span.0);
-                    // Written once the text before it is.
-                    handlers.push(Box::new(move |end| {
-                        out.borrow_mut().ends.push((offset + end.source_location().bytes().start, n));
-                        Ok(())
-                    }));
+            Render::NoscriptImage => {
+                if let Some(img) = doc.media(n).and_then(|m| sanitize::image_html(m, links)) {
+                    self.html.push_str(&img);
                 }
-                None => w.end_tag(tag),
             }
+            Render::Unwrap | Render::Drop => {}
         }
-        Render::NoscriptImage => {
-            if let Some(img) = doc.media(n).and_then(|m| sanitize::image_html(m, links)) {
-                out.borrow_mut().html.push_str(&img);
-            }
-        }
-        Render::Unwrap | Render::Drop => {}
     }
 }
 
@@ -537,6 +490,15 @@ mod tests {
         let out = crate::extract(&html, &crate::Options::new()).unwrap().content.unwrap();
         assert!(out.contains("A sentence of the article"), "{out}");
         assert!(!out.contains("<td") && !out.contains("<p> </p>") && !out.contains("<p><br></p>"), "{out}");
+    }
+
+    #[test]
+    fn end_tags_follow_the_tree_with_implied_ends() {
+        // As a browser reads it: a <p> ends at the next <p> or <ul>, an
+        // <li> at the next <li>, an <a> at the next <a>.
+        let out = content("<p>One paragraph.<p>Another paragraph.<ul><li>First item<li>Second item</ul><p><a href=/x>one link<a href=/y>another</a> text.</p>");
+        assert!(out.contains("<p>One paragraph.</p><p>Another paragraph.</p><ul><li>First item</li><li>Second item</li></ul>"), "{out}");
+        assert!(out.contains(r#"<a href="/x">one link</a><a href="/y">another</a> text.</p>"#), "{out}");
     }
 
     #[test]

@@ -26,8 +26,8 @@
 //!    then `clutter` — what a reader did not come for inside it;
 //! 5. `teasers` — blocks of cards linking to other articles; `listing` —
 //!    pages that list excerpts (archives, search results) have no article;
-//! 6. `clean` — pass 2 with lol_html over the article only, under the
-//!    allow-list of `sanitize`;
+//! 6. `clean` — pass 2: the article written from the element table, under
+//!    the allow-list of `sanitize`;
 //! 7. `assemble` — the [`Article`]; when it is short and the page hides
 //!    markup in `<noscript>` or template scripts, `hidden` unwraps it and
 //!    the page is read once more.

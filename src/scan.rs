@@ -823,6 +823,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn counting_matches_its_definition() {
+        const ALPHABET: [char; 10] = ['a', ' ', ',', '\u{060C}', '\u{FF0C}', '\u{a0}', '–', 'é', '日', '\n'];
+        let mut texts = vec![String::new()];
+        for len in 1..=4 {
+            let longer: Vec<String> = texts.iter().filter(|t| t.chars().count() == len - 1).flat_map(|t| ALPHABET.map(|c| format!("{t}{c}"))).collect();
+            texts.extend(longer);
+        }
+        for t in &texts {
+            let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let expected = (collapsed.chars().count() as u32, t.chars().filter(|c| COMMAS.contains(c)).count() as u32);
+            assert_eq!(count(t), expected, "{t:?}");
+        }
+    }
+
+    #[test]
     fn counts_text_and_links() {
         let s = scan("<p>Hello,  <a href='#x'>big</a>   world &amp; more, &#44;</p>");
         let d = &s.doc;

@@ -25,6 +25,7 @@ pub(crate) fn reader<'h>(settings: Settings<'h, '_>) -> Rewriter<'h> {
 }
 
 /// Runs `settings` over `html` for their handlers only.
+#[cfg(test)]
 pub(crate) fn read(html: &str, settings: Settings<'_, '_>) -> Result<(), lol_html::errors::RewritingError> {
     let mut rewriter = reader(settings);
     rewriter.write(html.as_bytes())?;
