@@ -46,6 +46,7 @@ use crate::sanitize::Links;
 use crate::Error;
 use crate::tags::Tag;
 use crate::url::Url;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A teaser as found on the page (the public `Teaser` is built from it).
@@ -355,21 +356,41 @@ fn page_key(url: &str) -> &str {
     rest.trim_end_matches('/')
 }
 
-/// Parses a URL; for an archived or proxied copy (`/web/2016…/http://site/x`)
-/// the URL inside it, which says what the page is.
-fn parse_inner(url: &str) -> Option<Url> {
+/// Parses a URL, with its text as parsing writes it (no fragment); for an
+/// archived or proxied copy (`/web/2016…/http://site/x`) the URL inside it,
+/// which says what the page is.
+fn parse_inner(url: &str) -> Option<(Url, Cow<'_, str>)> {
     let parsed = Url::parse(url)?;
     // Parsing makes a "/http" only from a backslash or by dropping a tab or
     // newline (it lowercases only the scheme and host), so most links need
     // no second look.
     if !url.contains("/http") && crate::url::find_any(url, b"\\\t\n\r").is_none() {
-        return Some(parsed);
+        // Most links are written as parsing writes them already.
+        let text = if crate::url::is_resolved_web_url(url) { Cow::Borrowed(url.split('#').next().unwrap_or(url)) } else { Cow::Owned(parsed.to_string()) };
+        return Some((parsed, text));
     }
     let full = parsed.to_string();
     let rest = &full[full.find("://")? + 3..];
     // The first "/http://" or "/https://" (one search: links are many).
     let inner = rest.match_indices("/http").map(|(at, _)| at).find(|&at| matches!(rest.get(at + 5..at + 8), Some("://")) || matches!(rest.get(at + 5..at + 9), Some("s://")));
-    inner.and_then(|at| Url::parse(&rest[at + 1..])).or(Some(parsed))
+    let parsed = inner.and_then(|at| Url::parse(&rest[at + 1..])).unwrap_or(parsed);
+    let text = parsed.to_string();
+    Some((parsed, Cow::Owned(text)))
+}
+
+const LONGEST_NON_ARTICLE_SEGMENT: usize = longest(NON_ARTICLE_SEGMENTS);
+const LONGEST_FEED_WORD: usize = longest(FEED_WORDS);
+
+/// The length of the longest word of `list`.
+const fn longest(list: &[&str]) -> usize {
+    let (mut max, mut i) = (0, 0);
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
+        }
+        i += 1;
+    }
+    max
 }
 
 /// Does a (lowercase) path lead to a tag, author, search, legal or account
@@ -385,12 +406,16 @@ fn is_non_article_path(path: &str) -> bool {
         return true;
     }
     path.split('/').filter(|s| !s.is_empty()).any(|segment| {
-        // `tag.html`, `tag_maladie` (a tag page's prefix).
-        let stem = segment.split(['.', '_']).next().unwrap_or(segment);
-        if segment.split(['_', '.']).any(|w| FEED_WORDS.contains(&w)) {
-            return true;
-        }
-        NON_ARTICLE_SEGMENTS.contains(&stem) || NON_ARTICLE_SEGMENT_PREFIXES.iter().any(|p| segment.starts_with(p))
+        // `tag.html`, `tag_maladie` (a tag page's prefix); words between
+        // `_` and `.` for feeds. (Most segments are slugs longer than any
+        // listed word: the length rules them out first.)
+        let mut words = segment.as_bytes().split(|&b| b == b'_' || b == b'.');
+        let stem = words.next().unwrap_or_default();
+        let listed = |list: &[&str], longest: usize, word: &[u8]| word.len() <= longest && list.iter().any(|w| w.as_bytes() == word);
+        listed(NON_ARTICLE_SEGMENTS, LONGEST_NON_ARTICLE_SEGMENT, stem)
+            || listed(FEED_WORDS, LONGEST_FEED_WORD, stem)
+            || words.any(|w| listed(FEED_WORDS, LONGEST_FEED_WORD, w))
+            || NON_ARTICLE_SEGMENT_PREFIXES.iter().any(|p| segment.starts_with(p))
     })
 }
 
@@ -613,13 +638,13 @@ impl<'a> Finder<'a> {
 
     fn find_targets(&mut self, page: &Page) {
         let doc = self.doc;
-        let page_url = page.url.and_then(parse_inner);
+        let page_url = page.url.and_then(parse_inner).map(|(parsed, _)| parsed);
         let mut sites: Vec<String> = Vec::new();
         let mut selves: Vec<String> = Vec::new();
         for u in page.url.iter().chain(page.aliases.iter()) {
-            if let Some(parsed) = parse_inner(u) {
+            if let Some((parsed, text)) = parse_inner(u) {
                 sites.push(site_key(parsed.host()));
-                selves.push(page_key(&parsed.to_string()).to_string());
+                selves.push(page_key(&text).to_string());
             }
         }
         let page_path = page_url.as_ref().map(|p| p.path().trim_end_matches('/').to_string());
@@ -633,11 +658,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let Some(url) = doc.href(i as u32).and_then(|h| self.links.href(h)) else { continue };
-            let Some(parsed) = parse_inner(&url) else { continue };
+            let Some((parsed, inner)) = parse_inner(&url) else { continue };
             if !matches!(parsed.scheme(), "http" | "https") {
                 continue;
             }
-            let inner = parsed.to_string();
             if selves.iter().any(|k| k == page_key(&inner)) || (page_id.is_some() && last_id(parsed.path()) == page_id) {
                 self.self_links_before[i + 1] = 1;
                 continue;

@@ -19,6 +19,25 @@ pub(crate) struct Url {
 impl Url {
     /// Parses an absolute hierarchical URL; `None` for anything else.
     pub(crate) fn parse(input: &str) -> Option<Url> {
+        if is_resolved_web_url(input) {
+            return Some(Url::split_resolved(input));
+        }
+        Url::parse_any(input)
+    }
+
+    /// A URL written as resolving writes it (see `is_resolved_web_url`):
+    /// its parts are pieces of it, as they are.
+    fn split_resolved(url: &str) -> Url {
+        let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+        let rest = rest.split('#').next().unwrap_or("");
+        let host_end = find_any(rest, b"/?").unwrap_or(rest.len());
+        let (authority, rest) = rest.split_at(host_end);
+        let (path, query) = rest.split_once('?').map_or((rest, None), |(p, q)| (p, Some(q.to_string())));
+        Url { scheme: scheme.to_string(), authority: authority.to_string(), path: path.to_string(), query }
+    }
+
+    /// `parse` the whole way.
+    fn parse_any(input: &str) -> Option<Url> {
         let input = clean(input);
         let (scheme, rest) = split_scheme(&input)?;
         let rest = forward_slashes(rest);
@@ -132,19 +151,29 @@ fn serialize(scheme: &str, authority: &str, path: &str, query: Option<&str>, fra
 /// lowercase scheme and host, no port or user, a path without dot
 /// segments, nothing to percent-encode? Most absolute links on a page are,
 /// and resolving them would only take them apart and put them back.
-fn is_resolved_web_url(url: &str) -> bool {
+pub(crate) fn is_resolved_web_url(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else { return false };
     let host_end = find_any(rest, b"/?#").unwrap_or(rest.len());
     let (host, after) = rest.split_at(host_end);
     let host_ok = !host.is_empty() && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
-    // Every byte one that no part of a URL percent-encodes (a backslash
-    // would read as a slash).
-    let plain = |b: u8| b != b'\\' && [Part::Path, Part::Query, Part::Fragment].iter().all(|&part| !encoded(b, part));
-    if !host_ok || !after.starts_with('/') || !after.bytes().all(plain) {
+    if !host_ok || !after.starts_with('/') || !after.bytes().all(|b| PLAIN[usize::from(b)]) {
         return false;
     }
     !has_dot_segments(&after[..find_any(after, b"?#").unwrap_or(after.len())])
 }
+
+/// The bytes that no part of a URL percent-encodes, less the backslash (it
+/// would read as a slash).
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte != b'\\' && !encoded(byte, Part::Path) && !encoded(byte, Part::Query) && !encoded(byte, Part::Fragment);
+        b += 1;
+    }
+    table
+};
 
 /// Where the first of some ASCII bytes is (a byte loop: `str::find` with
 /// a set of chars decodes every char, and URLs are searched often).
@@ -294,7 +323,8 @@ enum Dot {
 }
 
 fn has_dot_segments(path: &str) -> bool {
-    path.split('/').any(|seg| dot_segment(seg).is_some())
+    // Every dot segment holds a "." or a "%" (most paths hold neither).
+    path.bytes().any(|b| b == b'.' || b == b'%') && path.split('/').any(|seg| dot_segment(seg).is_some())
 }
 
 /// `.` and `..`, also percent-encoded.
@@ -314,7 +344,7 @@ enum Part {
 }
 
 /// Does `part` of a URL percent-encode byte `b`?
-fn encoded(b: u8, part: Part) -> bool {
+const fn encoded(b: u8, part: Part) -> bool {
     match b {
         0x80.. | 0x7f | ..=b' ' => true,
         b'"' | b'<' | b'>' => true,
@@ -398,6 +428,11 @@ mod tests {
             if is_resolved_web_url(&url) {
                 taken += 1;
                 assert_eq!(base.resolve(&url).as_ref(), Some(&url));
+                // Parsing takes it apart as the whole way would, and writes
+                // it back as it was, less the fragment.
+                let parsed = Url::parse(&url).unwrap();
+                assert_eq!(Some(&parsed), Url::parse_any(&url).as_ref(), "{url}");
+                assert_eq!(parsed.to_string(), url.split('#').next().unwrap(), "{url}");
             }
         }
         assert!(taken > 1000, "the shortcut took {taken}");
