@@ -177,7 +177,7 @@ static PLAIN: [bool; 256] = {
 
 /// Where the first of some ASCII bytes is (a byte loop: `str::find` with
 /// a set of chars decodes every char, and URLs are searched often).
-pub(crate) fn find_any(s: &str, bytes: &[u8]) -> Option<usize> {
+pub(crate) fn find_any<const N: usize>(s: &str, bytes: &[u8; N]) -> Option<usize> {
     s.bytes().position(|b| bytes.contains(&b))
 }
 
