@@ -15,6 +15,19 @@ struct Word {
     text: &'static [u8],
     concept: Hints,
     how: Match,
+    /// The word's first four bytes (fewer for a shorter word) as a number,
+    /// and the mask of those bytes: most candidates fail on this compare.
+    head: u32,
+    mask: u32,
+}
+
+/// Up to four bytes of `bytes` from `at` as a number (missing bytes are 0).
+fn head_at(bytes: &[u8], at: usize) -> u32 {
+    let mut four = [0u8; 4];
+    let rest = &bytes[at.min(bytes.len())..];
+    let n = rest.len().min(4);
+    four[..n].copy_from_slice(&rest[..n]);
+    u32::from_le_bytes(four)
 }
 
 /// The words of `CLASS_WORDS` (all of two bytes or more), sorted by their
@@ -33,7 +46,11 @@ fn pair(first: u8, second: u8) -> usize {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let all = CLASS_WORDS.iter().flat_map(|&(concept, how, words)| words.iter().map(move |w| Word { text: w.as_bytes(), concept, how }));
+        let word = |concept, how, text: &'static [u8]| {
+            let mask = if text.len() >= 4 { u32::MAX } else { (1u32 << (8 * text.len())) - 1 };
+            Word { text, concept, how, head: head_at(text, 0), mask }
+        };
+        let all = CLASS_WORDS.iter().flat_map(|&(concept, how, words)| words.iter().map(move |w| word(concept, how, w.as_bytes())));
         let all: Vec<Word> = all.filter(|w| w.text.len() >= 2).collect();
         let key = |w: &Word| pair(w.text[0], w.text[1]);
         let mut start = vec![0u16; 256 * 256 + 1];
@@ -89,8 +106,12 @@ pub(crate) fn hints_of(value: &str) -> Hints {
             }
             None => &[][..],
         };
+        if candidates.is_empty() {
+            continue;
+        }
+        let head = head_at(v, i);
         for w in candidates {
-            if hints & w.concept == 0 && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
+            if hints & w.concept == 0 && head & w.mask == w.head && v[i..].starts_with(w.text) && bounded(v, i, w.text.len(), w.how) {
                 hints |= w.concept;
             }
         }
