@@ -615,28 +615,52 @@ fn hash(s: &str) -> u32 {
 
 /// Characters (whitespace runs counted once, ends trimmed) and commas.
 fn count(text: &str) -> (u32, u32) {
+    let bytes = text.as_bytes();
     let (mut chars, mut commas, mut pending_space, mut started) = (0u32, 0u32, false, false);
     let mut i = 0;
-    while i < text.len() {
+    while i < bytes.len() {
+        // A run of characters that are neither whitespace nor commas, read
+        // a byte at a time (a UTF-8 continuation byte starts no character).
+        let before = chars;
+        while i < bytes.len() && !NOTABLE[bytes[i] as usize] {
+            chars += u32::from(bytes[i] & 0xC0 != 0x80);
+            i += 1;
+        }
+        if chars > before {
+            chars += u32::from(pending_space);
+            (pending_space, started) = (false, true);
+        }
+        if i == bytes.len() {
+            break;
+        }
         let (c, len) = crate::text::char_at(text, i);
         i += len;
         if crate::text::is_space(c) {
             pending_space = started;
             continue;
         }
-        if pending_space {
-            chars += 1;
-            pending_space = false;
-        }
-        started = true;
-        chars += 1;
-        // The ASCII comma first: the table holds it too, but most text is ASCII.
-        if c == ',' || (!c.is_ascii() && COMMAS.contains(&c)) {
+        chars += 1 + u32::from(pending_space);
+        (pending_space, started) = (false, true);
+        if COMMAS.contains(&c) {
             commas += 1;
         }
     }
     (chars, commas)
 }
+
+/// The bytes that can start whitespace or a comma: ASCII whitespace and
+/// ",", and the lead bytes of the others (U+0085 and U+00A0: C2; U+060C:
+/// D8; U+1680: E1; U+2000–U+205F and U+2E32–U+2E41: E2; U+3000: E3; the
+/// fullwidth and small commas: EF).
+static NOTABLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | b',' | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        b += 1;
+    }
+    table
+};
 
 /// A `data:` URI that is a tiny base64 placeholder (not SVG).
 fn is_placeholder(src: &str) -> bool {
