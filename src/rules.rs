@@ -656,18 +656,36 @@ pub(crate) static TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post-tag-
 
 /// Is `url` an embed from a known video host?
 pub(crate) fn is_video_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    VIDEO_HOSTS.iter().any(|h| lower.contains(h))
+    contains_any_ignoring_case(url, VIDEO_HOSTS)
 }
 
 /// Does `value` look like an image URL (Readability: `\.(jpg|jpeg|png|webp)`)?
 pub(crate) fn has_image_extension(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    IMAGE_EXTENSIONS.iter().any(|e| lower.contains(e))
+    contains_any_ignoring_case(value, IMAGE_EXTENSIONS)
+}
+
+/// Does `haystack` contain one of `needles`, ASCII case ignored? The
+/// needles of a list all start with the same byte, not a letter ("//" of
+/// hosts, "." of extensions): they are compared only where it occurs.
+fn contains_any_ignoring_case(haystack: &str, needles: &[&str]) -> bool {
+    let (h, first) = (haystack.as_bytes(), needles[0].as_bytes()[0]);
+    h.iter().enumerate().any(|(at, &b)| b == first && needles.iter().any(|n| h[at..].get(..n.len()).is_some_and(|piece| piece.eq_ignore_ascii_case(n.as_bytes()))))
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn video_hosts_and_image_extensions_start_alike_and_match_in_any_case() {
+        for list in [super::VIDEO_HOSTS, super::IMAGE_EXTENSIONS] {
+            let first = list[0].as_bytes()[0];
+            assert!(!first.is_ascii_alphabetic() && list.iter().all(|n| n.as_bytes()[0] == first), "{list:?}");
+        }
+        assert!(super::is_video_url("https://WWW.YouTube.com/embed/x"));
+        assert!(!super::is_video_url("https://www.youtube.example/embed/x"));
+        assert!(super::has_image_extension("/img/A.JPG?w=1"));
+        assert!(!super::has_image_extension("/img/jpg"));
+    }
+
     use super::*;
 
     #[test]
