@@ -368,18 +368,23 @@ impl State {
         let owner = self.stack.top().map_or(NONE, |(n, _)| n);
         let raw = src.get(start..end).unwrap_or("");
         let mut flags = 0;
-        if raw.contains('&') {
-            flags |= tflag::HAS_REFERENCE;
-        }
         let (mut chars, mut commas) = (0, 0);
         if self.non_content > 0 || owner == NONE {
             flags |= tflag::NON_CONTENT;
+            if raw.contains('&') {
+                flags |= tflag::HAS_REFERENCE;
+            }
         } else {
             if self.preserve > 0 {
                 flags |= tflag::PRESERVE;
             }
-            let text = if flags & tflag::HAS_REFERENCE != 0 { entities::decode(raw, Context::Text) } else { Cow::Borrowed(raw) };
-            (chars, commas) = count(&text);
+            // Counted as it is; with a character reference, once more decoded.
+            let references;
+            (chars, commas, references) = count(raw);
+            if references {
+                flags |= tflag::HAS_REFERENCE;
+                (chars, commas, _) = count(&entities::decode(raw, Context::Text));
+            }
             if let Some(a) = self.stack.innermost(Tag::A) {
                 flags |= tflag::IN_LINK;
                 if self.doc.nodes[a as usize].has(flag::HASH_LINK) {
@@ -613,13 +618,14 @@ fn hash(s: &str) -> u32 {
     hints::fnv1a(s.as_bytes()).max(1)
 }
 
-/// Characters (whitespace runs counted once, ends trimmed) and commas.
-fn count(text: &str) -> (u32, u32) {
+/// Characters (whitespace runs counted once, ends trimmed) and commas, and
+/// whether there is an `&` (maybe a character reference).
+fn count(text: &str) -> (u32, u32, bool) {
     let bytes = text.as_bytes();
-    let (mut chars, mut commas, mut pending_space, mut started) = (0u32, 0u32, false, false);
+    let (mut chars, mut commas, mut pending_space, mut started, mut ampersand) = (0u32, 0u32, false, false, false);
     let mut i = 0;
     while i < bytes.len() {
-        // A run of characters that are neither whitespace nor commas, read
+        // A run of characters that are not whitespace, commas or "&", read
         // a byte at a time (a UTF-8 continuation byte starts no character).
         let before = chars;
         while i < bytes.len() && !NOTABLE[bytes[i] as usize] {
@@ -644,19 +650,20 @@ fn count(text: &str) -> (u32, u32) {
         if COMMAS.contains(&c) {
             commas += 1;
         }
+        ampersand |= c == '&';
     }
-    (chars, commas)
+    (chars, commas, ampersand)
 }
 
-/// The bytes that can start whitespace or a comma: ASCII whitespace and
-/// ",", and the lead bytes of the others (U+0085 and U+00A0: C2; U+060C:
-/// D8; U+1680: E1; U+2000–U+205F and U+2E32–U+2E41: E2; U+3000: E3; the
-/// fullwidth and small commas: EF).
+/// The bytes that can start whitespace, a comma or "&": ASCII whitespace,
+/// "," and "&", and the lead bytes of the others (U+0085 and U+00A0: C2;
+/// U+060C: D8; U+1680: E1; U+2000–U+205F and U+2E32–U+2E41: E2; U+3000:
+/// E3; the fullwidth and small commas: EF).
 static NOTABLE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | b',' | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | b',' | b'&' | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
         b += 1;
     }
     table
@@ -848,7 +855,7 @@ pub(crate) mod tests {
 
     #[test]
     fn counting_matches_its_definition() {
-        const ALPHABET: [char; 10] = ['a', ' ', ',', '\u{060C}', '\u{FF0C}', '\u{a0}', '–', 'é', '日', '\n'];
+        const ALPHABET: [char; 11] = ['a', '&', ' ', ',', '\u{060C}', '\u{FF0C}', '\u{a0}', '–', 'é', '日', '\n'];
         let mut texts = vec![String::new()];
         for len in 1..=4 {
             let longer: Vec<String> = texts.iter().filter(|t| t.chars().count() == len - 1).flat_map(|t| ALPHABET.map(|c| format!("{t}{c}"))).collect();
@@ -856,7 +863,7 @@ pub(crate) mod tests {
         }
         for t in &texts {
             let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            let expected = (collapsed.chars().count() as u32, t.chars().filter(|c| COMMAS.contains(c)).count() as u32);
+            let expected = (collapsed.chars().count() as u32, t.chars().filter(|c| COMMAS.contains(c)).count() as u32, t.contains('&'));
             assert_eq!(count(t), expected, "{t:?}");
         }
     }
