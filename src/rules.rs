@@ -669,6 +669,7 @@ pub(crate) fn has_image_extension(value: &str) -> bool {
 /// hosts, "." of extensions): they are compared only where it occurs.
 fn contains_any_ignoring_case(haystack: &str, needles: &[&str]) -> bool {
     let (h, first) = (haystack.as_bytes(), needles[0].as_bytes()[0]);
+    debug_assert!(!first.is_ascii_alphabetic() && needles.iter().all(|n| n.as_bytes()[0] == first));
     h.iter().enumerate().any(|(at, &b)| b == first && needles.iter().any(|n| h[at..].get(..n.len()).is_some_and(|piece| piece.eq_ignore_ascii_case(n.as_bytes()))))
 }
 

@@ -327,12 +327,15 @@ fn has_dot_segments(path: &str) -> bool {
     path.bytes().any(|b| b == b'.' || b == b'%') && path.split('/').any(|seg| dot_segment(seg).is_some())
 }
 
-/// `.` and `..`, also percent-encoded.
+/// `.` and `..`, also percent-encoded (in either case, `%2e%2E` too).
 fn dot_segment(seg: &str) -> Option<Dot> {
-    match seg {
-        "." | "%2e" | "%2E" => Some(Dot::Current),
-        ".." | ".%2e" | "%2e." | "%2e%2e" | ".%2E" | "%2E." | "%2E%2E" => Some(Dot::Parent),
-        _ => None,
+    let is = |dots: &[&str]| dots.iter().any(|d| seg.eq_ignore_ascii_case(d));
+    if is(&[".", "%2e"]) {
+        Some(Dot::Current)
+    } else if is(&["..", ".%2e", "%2e.", "%2e%2e"]) {
+        Some(Dot::Parent)
+    } else {
+        None
     }
 }
 
@@ -392,6 +395,8 @@ mod tests {
         assert_eq!(join(b, "//cdn.example/x.jpg"), "http://cdn.example/x.jpg");
         assert_eq!(join(b, "../up.png"), "http://example.org/up.png");
         assert_eq!(join(b, "../../../x"), "http://example.org/x");
+        assert_eq!(join(b, "x/%2e%2E/y"), "http://example.org/test/y", "percent-encoded dots in mixed case");
+        assert_eq!(join(b, "x/%2E./y"), "http://example.org/test/y");
         assert_eq!(join(b, "?q=1"), "http://example.org/test/page.html?q=1");
         assert_eq!(join(b, "#frag"), "http://example.org/test/page.html#frag");
         assert_eq!(join(b, ""), "http://example.org/test/page.html");
