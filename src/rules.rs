@@ -675,19 +675,19 @@ fn contains_any_ignoring_case(haystack: &str, needles: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn video_hosts_and_image_extensions_start_alike_and_match_in_any_case() {
-        for list in [super::VIDEO_HOSTS, super::IMAGE_EXTENSIONS] {
+        for list in [VIDEO_HOSTS, IMAGE_EXTENSIONS] {
             let first = list[0].as_bytes()[0];
             assert!(!first.is_ascii_alphabetic() && list.iter().all(|n| n.as_bytes()[0] == first), "{list:?}");
         }
-        assert!(super::is_video_url("https://WWW.YouTube.com/embed/x"));
-        assert!(!super::is_video_url("https://www.youtube.example/embed/x"));
-        assert!(super::has_image_extension("/img/A.JPG?w=1"));
-        assert!(!super::has_image_extension("/img/jpg"));
+        assert!(is_video_url("https://WWW.YouTube.com/embed/x"));
+        assert!(!is_video_url("https://www.youtube.example/embed/x"));
+        assert!(has_image_extension("/img/A.JPG?w=1"));
+        assert!(!has_image_extension("/img/jpg"));
     }
-
-    use super::*;
 
     #[test]
     fn image_and_video_urls() {

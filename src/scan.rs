@@ -655,15 +655,15 @@ fn count(text: &str) -> (u32, u32, bool) {
     (chars, commas, ampersand)
 }
 
-/// The bytes that can start whitespace, a comma or "&": ASCII whitespace,
-/// "," and "&", and the lead bytes of the others (U+0085 and U+00A0: C2;
-/// U+060C: D8; U+1680: E1; U+2000–U+205F and U+2E32–U+2E41: E2; U+3000:
-/// E3; the fullwidth and small commas: EF).
+/// The bytes that can start whitespace (`text::MAY_START_SPACE`), a comma
+/// or "&": ",", "&", and the lead bytes of the other commas (U+060C: D8;
+/// U+2E32–U+2E41: E2, a whitespace lead already; the fullwidth and small
+/// commas: EF).
 static NOTABLE: [bool; 256] = {
-    let mut table = [false; 256];
+    let mut table = crate::text::MAY_START_SPACE;
     let mut b = 0;
     while b < 256 {
-        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | b',' | b'&' | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        table[b] |= matches!(b as u8, b',' | b'&' | 0xD8 | 0xE2 | 0xEF);
         b += 1;
     }
     table

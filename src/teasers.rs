@@ -360,16 +360,13 @@ fn page_key(url: &str) -> &str {
 /// archived or proxied copy (`/web/2016…/http://site/x`) the URL inside it,
 /// which says what the page is.
 fn parse_inner(url: &str) -> Option<(Url, Cow<'_, str>)> {
-    let parsed = Url::parse(url)?;
+    let (parsed, full) = Url::parse_with_text(url)?;
     // Parsing makes a "/http" only from a backslash or by dropping a tab or
     // newline (it lowercases only the scheme and host), so most links need
     // no second look.
     if !url.contains("/http") && crate::url::find_any(url, b"\\\t\n\r").is_none() {
-        // Most links are written as parsing writes them already.
-        let text = if crate::url::is_resolved_web_url(url) { Cow::Borrowed(url.split('#').next().unwrap_or(url)) } else { Cow::Owned(parsed.to_string()) };
-        return Some((parsed, text));
+        return Some((parsed, full));
     }
-    let full = parsed.to_string();
     let rest = &full[full.find("://")? + 3..];
     // The first "/http://" or "/https://" (one search: links are many).
     let inner = rest.match_indices("/http").map(|(at, _)| at).find(|&at| matches!(rest.get(at + 5..at + 8), Some("://")) || matches!(rest.get(at + 5..at + 9), Some("s://")));

@@ -91,7 +91,7 @@ pub(crate) fn push_collapsed(out: &mut String, s: &str, mut space: bool) -> bool
 }
 
 /// Bytes that can start a whitespace character (see [`space_len`]).
-static MAY_START_SPACE: [bool; 256] = {
+pub(crate) static MAY_START_SPACE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {

@@ -25,11 +25,23 @@ impl Url {
         Url::parse_any(input)
     }
 
+    /// `parse`, with the URL's text as parsing writes it (no fragment):
+    /// a URL already written so (most links) is its own text.
+    pub(crate) fn parse_with_text(input: &str) -> Option<(Url, std::borrow::Cow<'_, str>)> {
+        if is_resolved_web_url(input) {
+            let text = &input[..find_any(input, b"#").unwrap_or(input.len())];
+            return Some((Url::split_resolved(text), text.into()));
+        }
+        let url = Url::parse_any(input)?;
+        let text = url.to_string();
+        Some((url, text.into()))
+    }
+
     /// A URL written as resolving writes it (see `is_resolved_web_url`):
     /// its parts are pieces of it, as they are.
     fn split_resolved(url: &str) -> Url {
         let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-        let rest = rest.split('#').next().unwrap_or("");
+        let rest = &rest[..find_any(rest, b"#").unwrap_or(rest.len())];
         let host_end = find_any(rest, b"/?").unwrap_or(rest.len());
         let (authority, rest) = rest.split_at(host_end);
         let (path, query) = rest.split_once('?').map_or((rest, None), |(p, q)| (p, Some(q.to_string())));
@@ -151,7 +163,7 @@ fn serialize(scheme: &str, authority: &str, path: &str, query: Option<&str>, fra
 /// lowercase scheme and host, no port or user, a path without dot
 /// segments, nothing to percent-encode? Most absolute links on a page are,
 /// and resolving them would only take them apart and put them back.
-pub(crate) fn is_resolved_web_url(url: &str) -> bool {
+fn is_resolved_web_url(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else { return false };
     let host_end = find_any(rest, b"/?#").unwrap_or(rest.len());
     let (host, after) = rest.split_at(host_end);
@@ -435,9 +447,10 @@ mod tests {
                 assert_eq!(base.resolve(&url).as_ref(), Some(&url));
                 // Parsing takes it apart as the whole way would, and writes
                 // it back as it was, less the fragment.
-                let parsed = Url::parse(&url).unwrap();
+                let (parsed, text) = Url::parse_with_text(&url).unwrap();
                 assert_eq!(Some(&parsed), Url::parse_any(&url).as_ref(), "{url}");
                 assert_eq!(parsed.to_string(), url.split('#').next().unwrap(), "{url}");
+                assert_eq!(text, parsed.to_string(), "{url}");
             }
         }
         assert!(taken > 1000, "the shortcut took {taken}");
