@@ -2,8 +2,9 @@
 //! decodes them. lol_html hands text and attribute values over raw, so every
 //! string we read from a page goes through here first.
 
-use crate::entities_table::{LEGACY, NAMES, NAMES_AT, VALUES, VALUES_AT};
+use crate::entities_table::{LEGACY, NAMES, NAMES_LEN, VALUES, VALUES_LEN};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Where the text came from: attribute values follow a stricter rule for
 /// references without a `;` (`?a=1&copy=2` keeps its `&copy`).
@@ -70,18 +71,39 @@ fn decode_one(s: &str, context: Context, out: &mut String) -> usize {
 }
 
 fn lookup(name: &str) -> Option<&'static str> {
+    let starts = starts();
     let entry = |table: &'static str, at: &[u16], i: usize| &table[at[i] as usize..at[i + 1] as usize];
-    let count = NAMES_AT.len() - 1;
-    let (mut lo, mut hi) = (0, count);
+    let (mut lo, mut hi) = (0, NAMES_LEN.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match entry(NAMES, &NAMES_AT, mid).cmp(name) {
+        match entry(NAMES, &starts.names, mid).cmp(name) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(entry(VALUES, &VALUES_AT, mid)),
+            std::cmp::Ordering::Equal => return Some(entry(VALUES, &starts.values, mid)),
         }
     }
     None
+}
+
+/// Where each name and value starts in the tables (and, one past the last,
+/// where the tables end): the generated lengths added up, once.
+struct Starts {
+    names: Box<[u16]>,
+    values: Box<[u16]>,
+}
+
+fn starts() -> &'static Starts {
+    static STARTS: OnceLock<Starts> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let add_up = |lens: &[u8]| {
+            let at = lens.iter().scan(0u16, |at, &len| {
+                *at += u16::from(len);
+                Some(*at)
+            });
+            std::iter::once(0).chain(at).collect()
+        };
+        Starts { names: add_up(&NAMES_LEN), values: add_up(&VALUES_LEN) }
+    })
 }
 
 fn decode_numeric(s: &str, out: &mut String) -> usize {
@@ -141,6 +163,15 @@ mod tests {
         assert_eq!(decode("&#128;", Text), "\u{20ac}");
         assert_eq!(decode("&#0;&#x110000;&#xD800;", Text), "\u{fffd}\u{fffd}\u{fffd}");
         assert_eq!(decode("&#106&#97", Text), "ja");
+    }
+
+    #[test]
+    fn the_tables_add_up() {
+        let starts = super::starts();
+        assert_eq!(starts.names.last().map(|&n| n as usize), Some(super::NAMES.len()));
+        assert_eq!(starts.values.last().map(|&n| n as usize), Some(super::VALUES.len()));
+        // The first, the middle and the last name, each with its value.
+        assert_eq!(decode("&AElig;&gnapprox;&zwnj;", Text), "\u{c6}\u{2a8a}\u{200c}");
     }
 
     #[test]
