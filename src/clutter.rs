@@ -10,6 +10,7 @@
 //!
 //! Pure removals over the element table, in one pass in document order.
 
+use crate::lowercase::lowercase;
 use crate::dom::{flag, Document, NONE};
 use crate::rules::{
     clutter as C, hint, AD_WORDS, YEAR_DIGITS, ORDINAL_SUFFIXES, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_FILLERS, READING_TIME_MAX_DIGITS, READING_TIME_UNITS, READING_TIME_WORDS, READ_ALSO,
@@ -112,7 +113,7 @@ fn is_clutter(doc: &Document, tally: &Tally, article: &Article, n: u32, small_na
         return false;
     }
     let text = live_text(doc, tally, n);
-    let lower = text.to_lowercase();
+    let lower = lowercase(&text);
     if is_ad_label(&lower) || is_appendix_label(&lower) {
         return true;
     }
@@ -156,7 +157,7 @@ fn is_byline_line(doc: &Document, n: u32, lower: &str) -> bool {
     }
     let is_author = |d: u32| doc.node(d).has(flag::AUTHOR) || doc.node(d).hints() & hint::BYLINE != 0;
     let Some(author) = (n..node.end).find(|&d| is_author(d)) else { return false };
-    let name = doc.text(author).to_lowercase();
+    let name = lowercase(&doc.text(author));
     let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
     let name_words = words(&name);
     words(lower).iter().all(|w| {

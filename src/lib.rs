@@ -48,6 +48,7 @@ mod hidden;
 mod hints;
 mod json;
 mod listing;
+mod lowercase;
 mod meta;
 mod options;
 mod readerable;

@@ -5,6 +5,7 @@
 //! `article:*`, Parse.ly, Weibo, plain `author`/`description`), then the
 //! `<title>` element with the site name cut off.
 
+use crate::lowercase::lowercase;
 use crate::dom::Document;
 use crate::json::{self, Value};
 use crate::tags::Tag;
@@ -393,7 +394,7 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
 /// Readability's `_textSimilarity`: 1 when B's words all occur in A.
 pub(crate) fn text_similarity(a: &str, b: &str) -> f64 {
     let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).map(str::to_string).collect()
+        lowercase(s).split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).map(str::to_string).collect()
     };
     let (ta, tb) = (tokens(a), tokens(b));
     if ta.is_empty() || tb.is_empty() {

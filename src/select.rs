@@ -7,6 +7,7 @@
 //! `select` runs the retry ladder, loosening the flags while the article is
 //! shorter than the threshold, and returns the best `Selection`.
 
+use crate::lowercase::lowercase;
 use crate::clutter;
 use crate::dom::{flag, tflag, Document, NONE};
 use crate::meta::text_similarity;
@@ -1122,7 +1123,7 @@ const MAX_LABEL_CHARS: usize = 20;
 
 /// Readability's `adWords`/`loadingWords`: the whole text is such a label.
 fn is_label_only(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    let lower = lowercase(text.trim());
     let bare = lower.trim_end_matches("...").trim_end_matches('…');
     AD_WORDS.contains(&lower.as_str()) || LOADING_WORDS.contains(&bare)
 }

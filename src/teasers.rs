@@ -35,6 +35,7 @@
 //! class on the block, its card or a close ancestor. So link lists in the
 //! text and footer menus stay what they are.
 
+use crate::lowercase::lowercase;
 use crate::dom::{flag, tflag, Document, TextNode, NONE};
 use crate::rules::{
     hint, teaser as T, ACTION_PARAMETERS, COMMENT_FRAGMENTS, FEED_WORDS, GENERIC_SECOND_LEVEL, NON_ARTICLE_EXTENSIONS, NON_ARTICLE_HOSTS,
@@ -292,7 +293,7 @@ fn is_teaser_heading(text: &str) -> bool {
     // Only its start can match: a long text is not lowercased whole.
     let text = text.trim_start();
     let end = text.char_indices().nth(T::MAX_TEASER_HEADING_CHARS + 1).map_or(text.len(), |(i, _)| i);
-    let lower = text[..end].to_lowercase();
+    let lower = lowercase(&text[..end]);
     let Some(&first) = lower.as_bytes().first() else { return false };
     TEASER_HEADINGS.iter().filter(|h| h.as_bytes().first() == Some(&first)).any(|h| match h.strip_suffix('*') {
         Some(stem) => lower.starts_with(stem),
@@ -302,13 +303,13 @@ fn is_teaser_heading(text: &str) -> bool {
 }
 
 fn is_pagination(title: &str) -> bool {
-    let lower = title.trim().to_lowercase();
+    let lower = lowercase(title.trim());
     PAGINATION_WORDS.iter().any(|w| lower.starts_with(w))
 }
 
 /// "Read more", "Weiterlesen", "Impressum", ...: a link text that is no headline.
 fn is_read_more(title: &str) -> bool {
-    let lower = title.to_lowercase();
+    let lower = lowercase(title);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     // A handle ("@name") names an account, not a story.
     let handle = bare.len() < lower.len() && lower.trim_start().starts_with('@') && !bare.contains(' ');
