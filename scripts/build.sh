@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package into pkg/ from wasm/ (decant with the
-# UTF-8-only encoding shim, see wasm/README.md), tuned for size: opt-level
-# "z", LTO, one codegen unit, then wasm-opt -Oz; with an inline threshold
-# (wasm/.cargo/config.toml) that buys back most of the speed "z" costs.
+# UTF-8-only encoding shim, see wasm/README.md): LTO, one codegen unit,
+# opt-level "z" for the dependencies and 2 for decant itself (the trade is
+# measured in wasm/Cargo.toml), then wasm-opt -Oz.
 #
 # wasm-opt comes from the npm package `binaryen` (a devDependency), not from
 # Debian: Debian's binaryen 108 rewrites the export of wasm-bindgen's externref
@@ -19,8 +19,7 @@ if [ ! -x "$wasm_opt" ]; then
 fi
 # Panic locations name their source files: written relative to the project
 # and the cargo registry, the module holds no build paths and weighs the
-# same on every machine. (Cargo adds these to the rustflags of
-# wasm/.cargo/config.toml; a path with a space is left as it is.)
+# same on every machine. (A path with a space is left as it is.)
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"
 case "$PWD$cargo_home" in
   *" "*) ;;
