@@ -415,9 +415,12 @@ impl State {
             let value = entities::decode(raw_value, Context::Attribute);
             match &*name {
                 "class" => {
-                    node.class_hints = self.hints.hints_of(&value);
-                    node.class_hash = hash(value.trim());
-                    if !value.trim().is_empty() {
+                    let v = value.trim();
+                    let h = hints::hash(v.as_bytes());
+                    node.class_hints = self.hints.hints_of(v, h);
+                    if !v.is_empty() {
+                        // 0 is reserved for "no class".
+                        node.class_hash = h.max(1);
                         node.flags |= flag::HAS_CLASS;
                     }
                     class = raw_value;
@@ -427,8 +430,9 @@ impl State {
                     continue;
                 }
                 "id" => {
-                    node.id_hints = self.hints.hints_of(&value);
-                    extra.id = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+                    let v = value.trim();
+                    node.id_hints = self.hints.hints_of(v, hints::hash(v.as_bytes()));
+                    extra.id = Some(v.to_string()).filter(|v| !v.is_empty());
                     has_extra |= extra.id.is_some();
                 }
                 "style" => {
@@ -608,14 +612,6 @@ fn lowercase(name: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(name)
     }
-}
-
-fn hash(s: &str) -> u32 {
-    if s.is_empty() {
-        return 0;
-    }
-    // 0 is reserved for "no class".
-    hints::fnv1a(s.as_bytes()).max(1)
 }
 
 /// Characters (whitespace runs counted once, ends trimmed) and commas, and
