@@ -1,14 +1,15 @@
 //! Lowercasing for matching text against the word lists in `rules.rs`.
 //!
 //! `str::to_lowercase` links the standard library's Unicode case table,
-//! about 11 KB of the gzipped WebAssembly module. The same mapping fits in
+//! about 10 KB of the gzipped WebAssembly module. The same mapping fits in
 //! under two hundred runs of characters that share one offset, every
 //! character or every second one. The test at the bottom checks the runs
 //! against the standard library for every character, and prints fresh
 //! runs when a new Rust's Unicode version changes them.
 //!
-//! One difference, harmless for matching: a capital sigma always becomes
-//! `σ`, never the word-final `ς`.
+//! Sigma is the one difference: `lowercase` makes every sigma `σ` (the
+//! word-final `ς` too), so texts that differ only in case match;
+//! `lowercase_host` keeps `ς`, as browsers map host names (UTS 46).
 
 /// `(first, last, offset, step)`: from `first` to `last`, every `step`-th
 /// character lowercases to itself plus `offset`. Sorted; generated.
@@ -55,18 +56,30 @@ static RUNS: &[(u32, u32, i32, u32)] = &[
 
 /// `İ`, the one character whose lowercase is two.
 const DOTTED_CAPITAL_I: char = '\u{130}';
+const FINAL_SIGMA: char = 'ς';
 
-/// `s` in lowercase, as `str::to_lowercase` writes it (but for the sigma).
+/// `s` in lowercase for matching: as `str::to_lowercase` writes it, but
+/// every sigma becomes `σ`.
 pub(crate) fn lowercase(s: &str) -> String {
+    lower_str(s, true)
+}
+
+/// A host name in lowercase: as `str::to_lowercase` writes it, but a
+/// capital sigma always becomes `σ`.
+pub(crate) fn lowercase_host(s: &str) -> String {
+    lower_str(s, false)
+}
+
+fn lower_str(s: &str, final_sigma_too: bool) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c == DOTTED_CAPITAL_I {
-            out.push_str("i\u{307}");
-        } else {
-            out.push(lower(c));
+        match c {
+            DOTTED_CAPITAL_I => out.push_str("i\u{307}"),
+            FINAL_SIGMA if final_sigma_too => out.push('σ'),
+            _ => out.push(lower(c)),
         }
     }
     out
@@ -130,9 +143,12 @@ mod tests {
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
             let s = c.to_string();
             let expected = if c == 'Σ' { "σ".to_string() } else { s.to_lowercase() };
+            assert_eq!(lowercase_host(&s), expected, "U+{:04X}", c as u32);
+            let expected = if c == 'ς' { "σ".to_string() } else { expected };
             assert_eq!(lowercase(&s), expected, "U+{:04X}", c as u32);
         }
         assert_eq!(lowercase("MEHR ZUM THEMA"), "mehr zum thema");
         assert_eq!(lowercase("ÜBER «ЧИТАЙТЕ ТАКЖЕ» İ"), "über «читайте также» i\u{307}");
+        assert_eq!((lowercase("ΤΗΣ της"), lowercase_host("ΤΗΣ της")), ("τησ τησ".to_string(), "τησ της".to_string()));
     }
 }

@@ -462,6 +462,7 @@ mod tests {
     #[test]
     fn similarity() {
         assert_eq!(text_similarity("Hello world", "hello WORLD"), 1.0);
+        assert_eq!(text_similarity("ΟΙ ΘΕΣΕΙΣ ΤΗΣ", "οι θεσεις της"), 1.0, "final sigmas");
         assert!(text_similarity("a b c", "x y z") < 0.01);
     }
 }

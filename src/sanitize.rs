@@ -182,15 +182,21 @@ pub(crate) fn split_srcset(raw: &str) -> Vec<&str> {
     out.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
-/// A width (`640w`), height (`480h`) or density (`1.5x`) descriptor, by the
-/// HTML standard's grammar: widths and heights are integers, densities
-/// floating-point numbers. (Checked by hand: Rust's float parser would link
-/// about 14 KB of tables into the WebAssembly module.)
+/// A width (`640w`), height (`480h`) or density (`1.5x`) descriptor, as
+/// the HTML standard parses `srcset`: widths and heights are integers above
+/// zero, densities floating-point numbers not below zero. (Checked by hand:
+/// Rust's float parser would link about 14 KB of tables into the
+/// WebAssembly module.)
 fn is_descriptor(d: &str) -> bool {
     let (num, unit) = d.as_bytes().split_at(d.len().saturating_sub(1));
+    let nonzero = |digits: &[u8]| digits.iter().any(|b| (b'1'..=b'9').contains(b));
     match unit {
-        [b'w' | b'h'] => !num.is_empty() && num.iter().all(u8::is_ascii_digit),
-        [b'x'] => is_float(num),
+        [b'w' | b'h'] => num.iter().all(u8::is_ascii_digit) && nonzero(num),
+        [b'x'] => {
+            // Below zero: a "-" before a mantissa that is not all zeros.
+            let negative = num.strip_prefix(b"-").is_some_and(|rest| nonzero(rest.split(|&b| b == b'e' || b == b'E').next().unwrap_or(rest)));
+            is_float(num) && !negative
+        }
         _ => false,
     }
 }
@@ -429,10 +435,12 @@ mod tests {
 
     #[test]
     fn descriptors_follow_the_standard_grammar() {
-        for ok in ["640w", "0h", "1x", "1.5x", ".5x", "-1x", "2e3x", "2E-3x", "1.25e+2x"] {
+        for ok in ["640w", "480h", "007w", "1x", "1.5x", ".5x", "0x", "-0x", "-0.0e5x", "2e3x", "2E-3x", "1.25e+2x", "1e-9x"] {
             assert!(is_descriptor(ok), "{ok}");
         }
-        for bad in ["w", "x", "1.5w", "-640w", "1.x", ".x", "-x", "1e", "1ex", "1e+x", "infx", "NaNx", "+1x", "1..2x", "1 x", "1X", "1é"] {
+        let below_zero = ["0w", "000h", "-1x", "-.5x", "-0.01e3x"];
+        let not_numbers = ["w", "x", "1.5w", "-640w", "1.x", ".x", "-x", "1e", "1ex", "1e+x", "infx", "NaNx", "+1x", "1..2x", "1 x", "1X", "1é"];
+        for bad in below_zero.into_iter().chain(not_numbers) {
             assert!(!is_descriptor(bad), "{bad}");
         }
     }

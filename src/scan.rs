@@ -415,10 +415,12 @@ impl State {
             let value = entities::decode(raw_value, Context::Attribute);
             match &*name {
                 "class" => {
-                    let v = value.trim();
+                    // Trimmed of HTML's whitespace only: the word matching
+                    // takes just that as a token boundary.
+                    let v = value.trim_ascii();
                     let h = hints::hash(v.as_bytes());
                     node.class_hints = self.hints.hints_of(v, h);
-                    if !v.is_empty() {
+                    if !value.trim().is_empty() {
                         // 0 is reserved for "no class".
                         node.class_hash = h.max(1);
                         node.flags |= flag::HAS_CLASS;
@@ -430,9 +432,9 @@ impl State {
                     continue;
                 }
                 "id" => {
-                    let v = value.trim();
+                    let v = value.trim_ascii();
                     node.id_hints = self.hints.hints_of(v, hints::hash(v.as_bytes()));
-                    extra.id = Some(v.to_string()).filter(|v| !v.is_empty());
+                    extra.id = Some(value.trim().to_string()).filter(|v| !v.is_empty());
                     has_extra |= extra.id.is_some();
                 }
                 "style" => {
@@ -847,6 +849,17 @@ pub(crate) mod tests {
         assert_eq!(d.text(0), "onetwoab");
         assert_eq!(d.node(1).end, 2);
         assert_eq!(d.text(6), "three");
+    }
+
+    #[test]
+    fn class_words_end_at_html_whitespace_only() {
+        use crate::rules::hint;
+        let s = scan("<div class=' hid '></div><div class='\u{a0}hid'></div><div class=' '></div><div class='\u{a0}'></div>");
+        let n = &s.doc.nodes;
+        assert_ne!(n[0].class_hints & hint::NEGATIVE, 0);
+        assert_eq!(n[1].class_hints & hint::NEGATIVE, 0, "no-break space is not a token boundary");
+        assert!(n[0].class_hash != 0 && n[1].class_hash != 0 && n[0].class_hash != n[1].class_hash);
+        assert_eq!((n[2].class_hash, n[3].class_hash), (0, 0), "blank classes are no class");
     }
 
     #[test]

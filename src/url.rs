@@ -6,7 +6,7 @@
 //! Host names stay as written (lowercased): no IDNA mapping. That keeps the
 //! WebAssembly build free of Unicode tables; such URLs still work in browsers.
 
-use crate::lowercase::lowercase;
+use crate::lowercase::lowercase_host;
 
 /// A parsed absolute URL with a `//` authority (http, https, file, ftp, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,7 +287,7 @@ fn normalize_authority(scheme: &str, authority: &str) -> String {
     if host.is_ascii() {
         out.extend(host.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
-        out.push_str(&lowercase(host));
+        out.push_str(&lowercase_host(host));
     }
     if let Some(p) = port.filter(|p| !p.is_empty() && *p != default_port) {
         out.push(':');
