@@ -10,8 +10,8 @@
 //!
 //! Pure removals over the element table, in one pass in document order.
 
-use crate::lowercase::lowercase;
 use crate::dom::{flag, Document, NONE};
+use crate::lowercase::lowercase;
 use crate::rules::{
     clutter as C, hint, AD_WORDS, YEAR_DIGITS, ORDINAL_SUFFIXES, APPENDIX_LABELS, BREADCRUMB_SEPARATORS, BYLINE_WORDS, DATE_WORDS, MONTHS, READING_TIME_FILLERS, READING_TIME_MAX_DIGITS, READING_TIME_UNITS, READING_TIME_WORDS, READ_ALSO,
     SIGN_UP_WORDS, SOURCE_LABELS, TEASER_HEADINGS,

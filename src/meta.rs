@@ -5,9 +5,9 @@
 //! `article:*`, Parse.ly, Weibo, plain `author`/`description`), then the
 //! `<title>` element with the site name cut off.
 
-use crate::lowercase::lowercase;
 use crate::dom::Document;
 use crate::json::{self, Value};
+use crate::lowercase::lowercase;
 use crate::tags::Tag;
 
 /// A `<meta>` element's keys (lowercased) and content.

@@ -410,7 +410,7 @@ impl State {
         for attr in el.attributes() {
             let Some(name_loc) = attr.name_source_location() else { continue };
             let Some(raw_name) = src.get(name_loc.bytes()) else { continue };
-            let name = lowercase(raw_name);
+            let name = ascii_lowercase(raw_name);
             let raw_value = attr.value_source_location().and_then(|l| src.get(l.bytes())).unwrap_or("");
             let value = entities::decode(raw_value, Context::Attribute);
             match &*name {
@@ -608,7 +608,8 @@ fn any_attribute<'e, 'h>(el: &'e Element<'_, 'h, lol_html::LocalHandlerTypes>) -
     move |f| el.attributes().iter().any(|a| f(&a.name(), &a.value()))
 }
 
-fn lowercase(name: &str) -> Cow<'_, str> {
+/// An attribute name in ASCII lowercase, borrowed when it is already.
+fn ascii_lowercase(name: &str) -> Cow<'_, str> {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(name.to_ascii_lowercase())
     } else {
@@ -865,12 +866,7 @@ pub(crate) mod tests {
     #[test]
     fn counting_matches_its_definition() {
         const ALPHABET: [char; 11] = ['a', '&', ' ', ',', '\u{060C}', '\u{FF0C}', '\u{a0}', '–', 'é', '日', '\n'];
-        let mut texts = vec![String::new()];
-        for len in 1..=4 {
-            let longer: Vec<String> = texts.iter().filter(|t| t.chars().count() == len - 1).flat_map(|t| ALPHABET.map(|c| format!("{t}{c}"))).collect();
-            texts.extend(longer);
-        }
-        for t in &texts {
+        for t in &crate::text::tests::every_string(&ALPHABET, 4) {
             let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
             let expected = (collapsed.chars().count() as u32, t.chars().filter(|c| COMMAS.contains(c)).count() as u32, t.contains('&'));
             assert_eq!(count(t), expected, "{t:?}");

@@ -7,9 +7,9 @@
 //! `select` runs the retry ladder, loosening the flags while the article is
 //! shorter than the threshold, and returns the best `Selection`.
 
-use crate::lowercase::lowercase;
 use crate::clutter;
 use crate::dom::{flag, tflag, Document, NONE};
+use crate::lowercase::lowercase;
 use crate::meta::text_similarity;
 use crate::rules::{hint, readability as R, AD_WORDS, LOADING_WORDS};
 use crate::score::{self, Tally};

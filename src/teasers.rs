@@ -35,8 +35,8 @@
 //! class on the block, its card or a close ancestor. So link lists in the
 //! text and footer menus stay what they are.
 
-use crate::lowercase::lowercase;
 use crate::dom::{flag, tflag, Document, TextNode, NONE};
+use crate::lowercase::lowercase;
 use crate::rules::{
     hint, teaser as T, ACTION_PARAMETERS, COMMENT_FRAGMENTS, FEED_WORDS, GENERIC_SECOND_LEVEL, NON_ARTICLE_EXTENSIONS, NON_ARTICLE_HOSTS,
     NON_ARTICLE_SEGMENTS, PAGE_EXTENSIONS, NON_ARTICLE_SEGMENT_PREFIXES, PAGINATION_WORDS, QUERY_ID_PARAMETERS, QUERY_ID_SUFFIXES, QUERY_ID_WORD_SUFFIXES, QUERY_NON_ID_WORDS, READ_MORE_WORDS, SERVICE_TITLES, SHARED_HOSTS,

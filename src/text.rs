@@ -227,7 +227,7 @@ pub(crate) fn reading_time(words: usize) -> ReadingTime {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -244,6 +244,19 @@ mod tests {
         assert_eq!(p.finish(), "Hello world\n\nSecond\nline\n\n  a\n  b");
     }
 
+    /// Every string of at most `max_len` characters of `alphabet`, the
+    /// empty one too: tests compare fast text loops with their definitions
+    /// on all of them.
+    pub(crate) fn every_string(alphabet: &[char], max_len: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = all.clone();
+        for _ in 0..max_len {
+            last = last.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
     /// Awkward text: Unicode spaces (no-break, ideographic, line separator),
     /// the ASCII vertical tab, CJK, combining marks, runs at both ends.
     const SAMPLES: &[&str] = &[
@@ -257,11 +270,7 @@ mod tests {
         // non-spaces of each UTF-8 width, and non-spaces whose lead byte
         // starts whitespace too (– and € share E2 with U+2000–U+205F).
         const ALPHABET: [char; 8] = [' ', 'a', '\n', '\u{a0}', '–', 'é', '\u{3000}', '€'];
-        let mut generated = vec![String::new()];
-        for len in 1..=5 {
-            let longer: Vec<String> = generated.iter().filter(|g| g.chars().count() == len - 1).flat_map(|g| ALPHABET.map(|c| format!("{g}{c}"))).collect();
-            generated.extend(longer);
-        }
+        let generated = every_string(&ALPHABET, 5);
         for s in SAMPLES.iter().copied().chain(generated.iter().map(String::as_str)) {
             for start_space in [false, true] {
                 let mut expected = String::from("x");

@@ -21,7 +21,7 @@ impl Url {
     /// Parses an absolute hierarchical URL; `None` for anything else.
     pub(crate) fn parse(input: &str) -> Option<Url> {
         if is_resolved_web_url(input) {
-            return Some(Url::split_resolved(input));
+            return Some(Url::split_resolved(without_fragment(input)));
         }
         Url::parse_any(input)
     }
@@ -30,7 +30,7 @@ impl Url {
     /// a URL already written so (most links) is its own text.
     pub(crate) fn parse_with_text(input: &str) -> Option<(Url, std::borrow::Cow<'_, str>)> {
         if is_resolved_web_url(input) {
-            let text = &input[..find_any(input, b"#").unwrap_or(input.len())];
+            let text = without_fragment(input);
             return Some((Url::split_resolved(text), text.into()));
         }
         let url = Url::parse_any(input)?;
@@ -38,11 +38,10 @@ impl Url {
         Some((url, text.into()))
     }
 
-    /// A URL written as resolving writes it (see `is_resolved_web_url`):
-    /// its parts are pieces of it, as they are.
+    /// A URL written as resolving writes it (see `is_resolved_web_url`),
+    /// less its fragment: its parts are pieces of it, as they are.
     fn split_resolved(url: &str) -> Url {
         let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-        let rest = &rest[..find_any(rest, b"#").unwrap_or(rest.len())];
         let host_end = find_any(rest, b"/?").unwrap_or(rest.len());
         let (authority, rest) = rest.split_at(host_end);
         let (path, query) = rest.split_once('?').map_or((rest, None), |(p, q)| (p, Some(q.to_string())));
@@ -187,6 +186,11 @@ static PLAIN: [bool; 256] = {
     }
     table
 };
+
+/// `url` up to its fragment (`#...`).
+fn without_fragment(url: &str) -> &str {
+    &url[..find_any(url, b"#").unwrap_or(url.len())]
+}
 
 /// Where the first of some ASCII bytes is (a byte loop: `str::find` with
 /// a set of chars decodes every char, and URLs are searched often).
