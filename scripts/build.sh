@@ -11,7 +11,7 @@
 # browsers alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 wasm_opt=node_modules/binaryen/bin/wasm-opt
 if [ ! -x "$wasm_opt" ]; then
   echo "build: $wasm_opt is missing: run 'bash scripts/setup.sh start' (or npm ci)" >&2

@@ -43,17 +43,8 @@ from concurrent.futures import ThreadPoolExecutor
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def _find_shared():
-    env = os.environ.get("DECANT_SHARED")
-    if env:
-        return os.path.abspath(env)
-    for cand in (os.path.join(ROOT, "..", "shared"), "/work/shared"):
-        if os.path.isdir(os.path.join(cand, "tools")):
-            return os.path.abspath(cand)
-    return os.path.abspath(os.path.join(ROOT, "..", "shared"))
-
-
-SHARED = _find_shared()
+# The shared corpora and scoring tools: DECANT_SHARED, else ../shared beside the repository.
+SHARED = os.path.abspath(os.environ.get("DECANT_SHARED") or os.path.join(ROOT, "..", "shared"))
 READABILITY_BASE = "http://fakehost/test/page.html"
 META_FIELDS = ("title", "byline", "excerpt", "siteName", "lang", "publishedTime")
 DEFAULT_FLOORS = {"readability": {"f1": 0.0, "title": 0.0, "byline": 0.0},

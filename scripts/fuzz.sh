@@ -7,7 +7,7 @@
 # Targets (fuzz/fuzz_targets): `extract` (bytes -> decant::extract, output
 # checked against the allow-list) and `stream` (bytes -> Extractor in chunks
 # picked by the input, compared with one-shot extract). Needs the nightly
-# toolchain; installs cargo-fuzz if it is missing. A crash leaves its input
+# toolchain; `scripts/setup.sh fuzz` installs cargo-fuzz if it is missing. A crash leaves its input
 # in fuzz/artifacts/TARGET/; turn it into a test in tests/regressions.rs.
 set -euo pipefail
 
@@ -20,10 +20,8 @@ if ! cargo +nightly --version >/dev/null 2>&1; then
     echo "fuzz.sh: the nightly toolchain is needed (rustup toolchain install nightly)" >&2
     exit 1
 fi
-if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
-    echo "fuzz.sh: installing cargo-fuzz" >&2
-    cargo install --locked cargo-fuzz
-fi
+bash scripts/setup.sh fuzz
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # Seed each corpus with the fixtures and the XSS vectors (idempotent).
 for t in "${targets[@]}"; do
