@@ -11,10 +11,19 @@ Sections (select with --only, repeatable):
                Body P/R/F1 = score.py `evaluate` (shingle metric); metadata = score.py `fields`
                semantics (whitespace-normalised exact match, and casefolded).
   trafilatura  508 pages of ../shared/corpus/trafilatura, each with its own URL; snippets.py `score`.
+  wcxb         1,497 pages of 7 types in ../shared/corpus/wcxb, each with its own URL; wcxb.py `score`
+               (word F1 per page, averaged), per page type.
   fixtures     tests/fixtures/*/ and ../shared/fixtures/*/ with expected.json: check_fixture.py's
                checks, plus teaser P/R/F1 (pooled over the fixtures that have a "teasers" key).
+  unseen       the held-out teaser set tests/unseen/*/ (picked by tools/pick_teaser_pages.py):
+               teaser P/R/F1, notTeasers listed, navigation fields (previousArticle, nextArticle,
+               nextPage).
 
-The metric code is imported from ../shared/tools (score.py, snippets.py, check_fixture.py), never
+Every corpus is reported in its two halves, by ../shared/tools/halves.py of the page id (for
+tests/unseen, of the corpus id in its expected.json "source"): tune on "tune", judge on "check".
+
+The metric code is imported from ../shared/tools (score.py, snippets.py, wcxb.py, halves.py,
+check_fixture.py), never
 re-implemented, so the numbers are comparable with published ones. The extractor runs once per
 corpus in batch mode (`decant --batch MANIFEST.json`); only if it answers "unknown option" does
 this fall back to one process per page. A page that errors, crashes or is missing from the batch
@@ -49,13 +58,16 @@ READABILITY_BASE = "http://fakehost/test/page.html"
 META_FIELDS = ("title", "byline", "excerpt", "siteName", "lang", "publishedTime")
 DEFAULT_FLOORS = {"readability": {"f1": 0.0, "title": 0.0, "byline": 0.0},
                   "trafilatura": {"f1": 0.0}, "teasers": {"f1": 0.0}, "tolerance": 0.005}
-SECTIONS = ("readability", "trafilatura", "fixtures")
+SECTIONS = ("readability", "trafilatura", "wcxb", "fixtures", "unseen")
+HALVES = ("tune", "check")
 # Metrics shown in the comparison with the previous run, per result section.
 SUMMARY_KEYS = {
     "readability": ("f1", "precision", "recall", "accuracy") + META_FIELDS,
     "trafilatura": ("f1", "precision", "recall", "accuracy"),
     "fixtures": ("pass_rate",),
     "teasers": ("f1", "precision", "recall"),
+    "wcxb": ("f1", "f1_tune", "f1_check", "precision", "recall"),
+    "unseen": ("f1_tune", "f1_check", "precision_check", "recall_check"),
 }
 QUIET = False
 
@@ -90,11 +102,44 @@ def tool(name):
         path = os.path.join(SHARED, "tools", name + ".py")
         if not os.path.exists(path):
             sys.exit(f"eval: cannot find {path} (set DECANT_SHARED to the shared folder)")
+        if os.path.dirname(path) not in sys.path:  # the tools import each other (wcxb.py: halves)
+            sys.path.insert(0, os.path.dirname(path))
         spec = importlib.util.spec_from_file_location("decant_eval_" + name, path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
         _TOOLS[name] = mod
     return _TOOLS[name]
+
+
+def half(page_id):
+    """The fixed tune/check split of every corpus (halves.py)."""
+    return tool("halves").half(page_id)
+
+
+def by_half(ids):
+    """{"tune": [...], "check": [...]} of the ids, in their order."""
+    out = {h: [] for h in HALVES}
+    for k in ids:
+        out[half(k)].append(k)
+    return out
+
+
+def gunzipped(src, dst):
+    """The gzipped page src as a plain file dst (rewritten only when src is newer)."""
+    if not os.path.exists(dst) or os.path.getmtime(dst) < os.path.getmtime(src):
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        with gzip.open(src, "rb") as f:
+            raw = f.read()
+        with open(dst + ".tmp", "wb") as f:
+            f.write(raw)
+        os.replace(dst + ".tmp", dst)
+    return os.path.abspath(dst)
+
+
+def halves_line(label, values, fmt=None):
+    """One line with a value per half: 'label  tune X (n)  check Y (n)'."""
+    fmt = fmt or (lambda v: f3(v))
+    return f"{label:<14}" + "  ".join(f"{h} {fmt(values[h][0])} ({values[h][1]})" for h in HALVES)
 
 
 def norm(s):
@@ -295,9 +340,20 @@ def run_readability(ex, work, args):
         summary[fld + "_casefold"] = fields[fld]["casefold"]
     summary["errors"] = sum(1 for k in ids if "error" in pages[k])
     summary["extractor_seconds"] = secs
+    halves = {}
+    for h, hids in by_half(ids).items():
+        hres = score.evaluate({k: truth[k] for k in hids}, {k: pred[k] for k in hids})
+        summary[f"f1_{h}"] = hres["f1"]
+        halves[h] = {"f1": (hres["f1"], len(hids))}
+        for fld in ("title", "byline"):
+            marks = [pages[k]["meta"][fld]["exact"] for k in hids if fld in pages[k]["meta"]]
+            summary[f"{fld}_{h}"] = sum(marks) / len(marks) if marks else 0.0
+            halves[h][fld] = (summary[f"{fld}_{h}"], len(marks))
 
     print(f"== readability ({len(ids)} pages, base {READABILITY_BASE})   extractor {secs:.2f} s")
     show_notes(notes)
+    for key, label in (("f1", "body F1"), ("title", "title"), ("byline", "byline")):
+        print(halves_line(label, {h: halves[h][key] for h in HALVES}))
     print(f"body      P {f3(res['precision'])}  R {f3(res['recall'])}  F1 {f3(res['f1'])}"
           f"   accuracy {f3(res['accuracy'])}  empty {res['n_empty_pred']}  errors {summary['errors']}")
     if res["n_empty_pred"]:
@@ -327,15 +383,8 @@ def run_trafilatura(ex, work, args):
     os.makedirs(hdir, exist_ok=True)
     items = []
     for k, e in ev.items():
-        src = os.path.join(root, e["file"])
-        dst = os.path.join(hdir, k + ".html")
-        if not os.path.exists(dst) or os.path.getmtime(dst) < os.path.getmtime(src):
-            with gzip.open(src, "rb") as f:
-                raw = f.read()
-            with open(dst + ".tmp", "wb") as f:
-                f.write(raw)
-            os.replace(dst + ".tmp", dst)
-        items.append({"id": k, "file": os.path.abspath(dst), "url": e.get("url")})
+        dst = gunzipped(os.path.join(root, e["file"]), os.path.join(hdir, k + ".html"))
+        items.append({"id": k, "file": dst, "url": e.get("url")})
     arts, notes, secs = ex.run(items, "trafilatura")
     pred = {k: text_of(arts[k]) for k in ev}
     json.dump(pred, open(os.path.join(work, "trafilatura", "predictions.json"), "w", encoding="utf-8"),
@@ -358,9 +407,15 @@ def run_trafilatura(ex, work, args):
     summary["errors"] = sum(1 for k in pages if "error" in pages[k])
     summary["empty"] = sum(1 for k in ev if not pred[k].strip())
     summary["extractor_seconds"] = secs
+    halves = {}
+    for h, hids in by_half(ev).items():
+        hm, _ = snippets.score({k: ev[k] for k in hids}, pred)
+        summary[f"f1_{h}"] = hm["f1"]
+        halves[h] = (hm["f1"], len(hids))
 
     print(f"== trafilatura ({len(ev)} pages, each with its own URL)   extractor {secs:.2f} s")
     show_notes(notes)
+    print(halves_line("snippet F", halves))
     print(f"snippets  P {f3(m['precision'])}  R {f3(m['recall'])}  F {f3(m['f1'])}  accuracy {f3(m['accuracy'])}"
           f"   (main found {m['tp']}/{m['tp'] + m['fn']}, boilerplate leaked {m['fp']}/{m['fp'] + m['tn']},"
           f" empty {summary['empty']}, errors {summary['errors']})")
@@ -382,15 +437,64 @@ def run_trafilatura(ex, work, args):
 
 
 # --------------------------------------------------------------------------
+# wcxb
+# --------------------------------------------------------------------------
+def run_wcxb(ex, work, args):
+    wcxb = tool("wcxb")
+    root = os.path.join(SHARED, "corpus", "wcxb")
+    truth = json.load(open(os.path.join(root, "truth.json"), encoding="utf-8"))
+    hdir = os.path.join(work, "wcxb", "html")
+    items = [{"id": k, "file": gunzipped(os.path.join(root, t["file"]), os.path.join(hdir, k + ".html")),
+              "url": t.get("url")} for k, t in truth.items()]
+    arts, notes, secs = ex.run(items, "wcxb")
+    pred = {k: text_of(arts[k]) for k in truth}
+    json.dump(pred, open(os.path.join(work, "wcxb", "predictions.json"), "w", encoding="utf-8"),
+              ensure_ascii=False, indent=1)
+    table = {h: wcxb.score({k: truth[k] for k in hids}, pred)[0] for h, hids in by_half(truth).items()}
+    everything, rows = wcxb.score(truth, pred)
+    pages = {k: {"f1": r["f1"], "p": r["precision"], "r": r["recall"], "type": truth[k]["type"],
+                 "half": half(k)} for k, r in rows.items()}
+    for k in truth:
+        if is_error(arts[k]):
+            pages[k]["error"] = str(arts[k]["error"])
+    summary = {"f1": everything["all"]["f1"], "precision": everything["all"]["precision"],
+               "recall": everything["all"]["recall"], "pages": len(truth), "extractor_seconds": secs,
+               "errors": sum(1 for k in pages if "error" in pages[k])}
+    for h in HALVES:
+        for group, g in table[h].items():
+            summary["f1_" + h if group == "all" else f"{group}_{h}"] = g["f1"]
+
+    print(f"== wcxb ({len(truth)} pages of {len(wcxb.TYPES)} types)   extractor {secs:.2f} s")
+    show_notes(notes)
+    print(f"{'word F1':<14}" + "".join(f"{h:>16}" for h in HALVES))
+    for group in wcxb.TYPES + ["all"]:
+        cells = "".join(f"{f3(table[h][group]['f1']):>10} ({table[h][group]['n']:>3})"
+                        if group in table[h] else f"{'-':>16}" for h in HALVES)
+        print(f"{group:<14}{cells}")
+    error_lines(arts, list(truth))
+    worst = sorted((k for k in truth if half(k) == "tune"), key=lambda k: (pages[k]["f1"], k))[:10]
+    say("worst 10 of the tuning half by word F1:")
+    for k in worst:
+        pg = pages[k]
+        say(f"  F1 {f3(pg['f1'])}  P {f3(pg['p'])}  R {f3(pg['r'])}  {k} {pg['type']:<13}"
+            f" {abbrev(truth[k].get('url'), 60)}")
+    say()
+    return {"wcxb": {"summary": summary, "pages": pages}}
+
+
+# --------------------------------------------------------------------------
 # fixtures and teasers
 # --------------------------------------------------------------------------
-def match_teasers(expected, predicted):
+def match_teasers(expected, predicted, truncated=()):
     """Teaser matching. A predicted teaser is a true positive when its url equals an expected
     teaser's url exactly AND its whitespace-normalised title equals that teaser's (normalised)
     title; each expected teaser is matched at most once. Since a match is plain equality of the
     (url, title) key, greedy matching in page order is optimal.
+    A predicted teaser that matches nothing is not counted against a group listed in `truncated`
+    (an annotation that covers part of a carousel).
     Returns (tp, fp, fn, missed_expected_titles, spurious_predicted_titles)."""
     avail = collections.Counter((t.get("url"), norm(t.get("title"))) for t in expected)
+    cut = {norm(x) if isinstance(x, str) else None for x in truncated}
     tp, spurious = 0, []
     for g in predicted:
         g = g if isinstance(g, dict) else {}
@@ -398,7 +502,7 @@ def match_teasers(expected, predicted):
         if avail[key] > 0:
             avail[key] -= 1
             tp += 1
-        else:
+        elif (norm(g["group"]) if isinstance(g.get("group"), str) else None) not in cut:
             spurious.append(key[1])
     missed = []
     for t in expected:
@@ -526,17 +630,82 @@ def run_fixtures(ex, work, args):
 
 
 # --------------------------------------------------------------------------
+# unseen: the held-out teaser set (tests/unseen), by half
+# --------------------------------------------------------------------------
+NAVIGATION = ("previousArticle", "nextArticle", "nextPage")
+
+
+def same_link(expected, got):
+    """Navigation fields: both null, or the same URL (and title, when one is expected)."""
+    if expected is None or got is None:
+        return expected is None and got is None
+    if isinstance(expected, str):
+        return expected == (got if isinstance(got, str) else None)
+    return (isinstance(got, dict) and expected.get("url") == got.get("url")
+            and norm(expected.get("title")) == norm(got.get("title")))
+
+
+def run_unseen(ex, work, args):
+    base = os.path.join(ROOT, "tests", "unseen")
+    dirs = sorted(d for d in (os.listdir(base) if os.path.isdir(base) else [])
+                  if os.path.isfile(os.path.join(base, d, "expected.json")))
+    exps = {d: json.load(open(os.path.join(base, d, "expected.json"), encoding="utf-8")) for d in dirs}
+    items = [{"id": d, "file": os.path.abspath(os.path.join(base, d, "source.html")),
+              "url": exps[d].get("url")} for d in dirs]
+    arts, notes, secs = ex.run(items, "unseen") if items else ({}, [], 0.0)
+    pages, counts = {}, {h: [0, 0, 0] for h in HALVES}
+    nav = {h: [0, 0] for h in HALVES}
+    for d in dirs:
+        e, a = exps[d], arts.get(d, {})
+        got = [] if is_error(a) else (a.get("teasers") or [])
+        h = half(e["source"]["id"])
+        tp, fp, fn, missed, spurious = match_teasers(e.get("teasers") or [], got, e.get("truncatedGroups") or ())
+        forbidden = sorted({norm(t.get("title")) for t in got if isinstance(t, dict)}
+                           & {norm(x) for x in e.get("notTeasers", [])})
+        wrong_nav = [f for f in NAVIGATION if f in e and not same_link(e[f], None if is_error(a) else a.get(f))]
+        pages[d] = {"half": h, "tp": tp, "fp": fp, "fn": fn, "missed": missed, "spurious": spurious,
+                    "notTeasers": forbidden, "navigation": wrong_nav}
+        for i, v in enumerate((tp, fp, fn)):
+            counts[h][i] += v
+        nav[h][0] += sum(1 for f in NAVIGATION if f in e)
+        nav[h][1] += len(wrong_nav)
+    summary = {"pages": len(dirs), "extractor_seconds": secs}
+    print(f"== unseen teasers ({len(dirs)} held-out pages in tests/unseen)   extractor {secs:.2f} s")
+    show_notes(notes)
+    for h in HALVES:
+        P, R, F = prf(*counts[h])
+        n = sum(1 for d in dirs if pages[d]["half"] == h)
+        bad = sum(len(pages[d]["notTeasers"]) for d in dirs if pages[d]["half"] == h)
+        summary.update({f"precision_{h}": P, f"recall_{h}": R, f"f1_{h}": F, f"not_teasers_{h}": bad,
+                        f"navigation_wrong_{h}": nav[h][1]})
+        print(f"{h:<6} ({n:>2} pages)  P {f3(P)}  R {f3(R)}  F1 {f3(F)}   (tp {counts[h][0]}, fp {counts[h][1]},"
+              f" fn {counts[h][2]}); notTeasers listed {bad}; navigation fields wrong {nav[h][1]}/{nav[h][0]}")
+    worst = sorted((d for d in dirs if pages[d]["half"] == "tune" and pages[d]["fp"] + pages[d]["fn"]),
+                   key=lambda d: (-(pages[d]["fp"] + pages[d]["fn"]), d))[:8]
+    if worst:
+        say("worst of the tuning half by teaser mistakes:")
+    for d in worst:
+        t = pages[d]
+        say(f"  {t['fp'] + t['fn']:3d}  {d}  (tp {t['tp']}, fp {t['fp']}, fn {t['fn']})")
+        for label, lst in (("missed:  ", t["missed"]), ("spurious:", t["spurious"])):
+            if lst:
+                say(f"         {label} " + " | ".join(repr(abbrev(x)) for x in lst[:4]) + (" …" if len(lst) > 4 else ""))
+    say()
+    return {"unseen": {"summary": summary, "pages": pages}}
+
+
+# --------------------------------------------------------------------------
 # comparison with the previous run
 # --------------------------------------------------------------------------
 def page_score(section, pg):
     """(comparable number, higher is better; display string)"""
-    if section == "readability":
+    if section in ("readability", "wcxb"):
         return pg["f1"], f3(pg["f1"])
     if section == "trafilatura":
         return -pg["mistakes"], f"{pg['mistakes']} mistakes"
     if section == "fixtures":
         return -len(pg["failed"]), f"{pg['checks'] - len(pg['failed'])}/{pg['checks']} checks"
-    if section == "teasers":
+    if section in ("teasers", "unseen"):
         return -(pg["fp"] + pg["fn"]), f"fp {pg['fp']} fn {pg['fn']}"
     return 0, ""
 
@@ -576,7 +745,7 @@ def compare(prev, new):
                 + (f", {len(added)} new" if added else "") + (f", {len(gone)} gone" if gone else ""))
         for label, lst in (("better", up), ("worse", down)):
             for d, k, sa, sb in lst[:10]:
-                dd = f"{d:+.3f}" if sec == "readability" else f"{d:+.0f}"
+                dd = f"{d:+.3f}" if sec in ("readability", "wcxb") else f"{d:+.0f}"
                 say(f"    {label:<6} {dd:>7}  {sa} → {sb}  {k}")
         if sec == "readability":
             flips = []
@@ -731,7 +900,7 @@ def main():
 
     sections = {}
     for sec, fn in (("readability", run_readability), ("trafilatura", run_trafilatura),
-                    ("fixtures", run_fixtures)):
+                    ("wcxb", run_wcxb), ("fixtures", run_fixtures), ("unseen", run_unseen)):
         if sec in only:
             sections.update(fn(ex, work, a))
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
