@@ -674,12 +674,14 @@ def run_unseen(ex, work, args):
     show_notes(notes)
     for h in HALVES:
         P, R, F = prf(*counts[h])
-        n = sum(1 for d in dirs if pages[d]["half"] == h)
-        bad = sum(len(pages[d]["notTeasers"]) for d in dirs if pages[d]["half"] == h)
-        summary.update({f"precision_{h}": P, f"recall_{h}": R, f"f1_{h}": F, f"not_teasers_{h}": bad,
-                        f"navigation_wrong_{h}": nav[h][1]})
-        print(f"{h:<6} ({n:>2} pages)  P {f3(P)}  R {f3(R)}  F1 {f3(F)}   (tp {counts[h][0]}, fp {counts[h][1]},"
-              f" fn {counts[h][2]}); notTeasers listed {bad}; navigation fields wrong {nav[h][1]}/{nav[h][0]}")
+        hd = [d for d in dirs if pages[d]["half"] == h]
+        mean = sum(prf(pages[d]["tp"], pages[d]["fp"], pages[d]["fn"])[2] for d in hd) / len(hd) if hd else 1.0
+        bad = sum(len(pages[d]["notTeasers"]) for d in hd)
+        summary.update({f"precision_{h}": P, f"recall_{h}": R, f"f1_{h}": F, f"page_f1_{h}": mean,
+                        f"not_teasers_{h}": bad, f"navigation_wrong_{h}": nav[h][1]})
+        print(f"{h:<6} ({len(hd):>2} pages)  P {f3(P)}  R {f3(R)}  F1 {f3(F)}   (tp {counts[h][0]}, fp {counts[h][1]},"
+              f" fn {counts[h][2]}); mean page F1 {f3(mean)}; notTeasers listed {bad};"
+              f" navigation fields wrong {nav[h][1]}/{nav[h][0]}")
     worst = sorted((d for d in dirs if pages[d]["half"] == "tune" and pages[d]["fp"] + pages[d]["fn"]),
                    key=lambda d: (-(pages[d]["fp"] + pages[d]["fn"]), d))[:8]
     if worst:
