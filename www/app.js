@@ -141,15 +141,12 @@ async function read(page, { url = null, source, entry, control = null }) {
   const state = { ...entry, read: id };
   if (entry.replace) history.replaceState(state, '', address);
   else history.pushState(state, '', address);
-  await show(result, url);
-  if (!entry.sample) keep(id, result, url);
+  // Samples reload from their file; anything else is kept for a reload of this tab.
+  const keptForReload = entry.sample || kept.save({ id, url, ...result });
+  await show(result, url, keptForReload ? '' : ' It is too large to keep for a reload of this tab.');
 }
 
-function keep(id, result, url) {
-  if (!kept.save({ id, url, ...result })) setStatus('This article is too large to keep for a reload of this tab.');
-}
-
-async function show({ article, layout }, url) {
+async function show({ article, layout }, url, note = '') {
   rendering?.abort();
   const controller = new AbortController();
   rendering = controller;
@@ -177,7 +174,7 @@ async function show({ article, layout }, url) {
     return; // another page was opened meanwhile
   }
   setProgress(null);
-  setStatus(found ? `Showing “${article.title ?? 'the article'}”.` : 'decant found no article on this page, only links to other articles.', { visible: !found });
+  setStatus(found ? `Showing “${article.title ?? 'the article'}”.${note}` : 'decant found no article on this page, only links to other articles.', { visible: !found });
 }
 
 /** Back to the start screen (from the Open button, Back, or a lost article). */

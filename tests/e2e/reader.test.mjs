@@ -112,7 +112,7 @@ test('pasted HTML and a chosen file (bytes: decant finds the encoding) are read'
   await page.fill('#paste-html', '\u0000\u0001 not a page');
   await page.fill('#paste-url', '');
   await page.click('#paste-form button[type=submit]');
-  await page.waitForSelector('#status.error');
+  await page.locator('#paste-form').getByRole('alert').filter({ hasText: 'does not look like' }).waitFor();
   assert.equal(await page.isVisible('#article'), false);
   assert.deepEqual(problems, []);
   await context.close();
@@ -208,7 +208,7 @@ test('theme, font, size, width and line spacing controls change the rendering an
   // Keyboard shortcuts: t cycles the theme, - makes the text smaller, ? opens the list.
   await page.locator('#article').focus();
   await page.keyboard.press('t');
-  assert.equal(await page.getAttribute('html', 'data-theme'), 'auto');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'contrast');
   await page.keyboard.press('-');
   assert.equal(await page.inputValue('#size'), '3');
   await page.keyboard.press('?');
@@ -273,7 +273,7 @@ const lowestContrast = page => page.evaluate(selectors => {
   '#teasers h2', '#teasers h3', '#teasers p', '.bar .brand', '.bar button', '.foot p', '.foot a', '.foot kbd']);
 
 test('every theme meets WCAG AA contrast; screenshots in light and dark', async () => {
-  for (const [theme, scheme] of [['light', 'light'], ['sepia', 'light'], ['dark', 'light'], ['auto', 'dark'], ['auto', 'light']]) {
+  for (const [theme, scheme] of [['light', 'light'], ['sepia', 'light'], ['dark', 'light'], ['contrast', 'light'], ['auto', 'dark'], ['auto', 'light']]) {
     const { context, page, problems } = await open({ colorScheme: scheme });
     await page.addInitScript(value => localStorage.setItem('decant:settings', JSON.stringify({ theme: value })), theme);
     await page.goto(`${reader.url}?sample=dtz`);
