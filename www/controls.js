@@ -154,10 +154,11 @@ export function readAloudBar(doc, reader, lang, { voicesFor, rates }) {
     node.addEventListener('click', action);
     return node;
   };
-  const previous = button('Previous sentence', '⏮', () => reader.speech?.skip(-1));
-  const play = button('Pause', '⏸', () => reader.speech?.toggle());
-  const next = button('Next sentence', '⏭', () => reader.speech?.skip(1));
-  const stop = button('Stop reading', '⏹', () => reader.speech?.stop());
+  // Words, not media glyphs: many system fonts have no ⏮ or ⏸.
+  const previous = button('Previous sentence', '‹ Previous', () => reader.speech?.skip(-1));
+  const play = button('Pause', 'Pause', () => reader.speech?.toggle());
+  const next = button('Next sentence', 'Next ›', () => reader.speech?.skip(1));
+  const stop = button('Stop reading', '■ Stop', () => reader.speech?.stop());
   const speed = make(doc, 'select', { 'aria-label': 'Speed' }, ...rates.map((rate, index) => make(doc, 'option', { value: String(index) }, `${rate}×`)));
   const voice = make(doc, 'select', { 'aria-label': 'Voice' });
   speed.addEventListener('change', () => {
@@ -191,7 +192,7 @@ export function readAloudBar(doc, reader, lang, { voicesFor, rates }) {
         fillVoices();
       }
       bar.hidden = !active;
-      play.textContent = state === 'paused' ? '▶' : '⏸';
+      play.textContent = state === 'paused' ? '▶ Resume' : 'Pause';
       play.setAttribute('aria-label', state === 'paused' ? 'Resume' : 'Pause');
       play.title = play.getAttribute('aria-label');
     },

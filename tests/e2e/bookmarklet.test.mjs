@@ -259,9 +259,9 @@ test('the overlay has the settings changed in the reader, its shortcuts, setting
   assert.equal(await settings.getByRole('slider', { name: 'Text size' }).getAttribute('aria-valuetext'), '21 px');
   await settings.getByRole('radio', { name: 'High contrast' }).check();
   assert.equal(await dialog.getAttribute('data-theme'), 'contrast');
+  await tab.screenshot({ path: join(screenshots, 'overlay-settings.png') });
   await tab.keyboard.press('Escape');
   assert.equal(await dialog.count(), 1, 'Escape closes the panel first');
-  await tab.screenshot({ path: join(screenshots, 'overlay-settings.png') });
   assert.equal(await dialog.getByRole('button', { name: 'Read aloud' }).count(), 1);
   await tab.keyboard.press('Escape');
   await tab.locator('decant-reader').waitFor({ state: 'detached' });
