@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { articleShown, launch, newContext, screenshots, seedHTML, seedTitle, seedURL, startReader, watch } from './helpers.mjs';
+import { articleShown, launch, screenshots, seedHTML, seedTitle, seedURL, startReader, watchedPage } from './helpers.mjs';
 
 let reader, browser;
 before(async () => {
@@ -23,17 +23,7 @@ const expectedTeasers = [
   ['US-Soldaten in Syrien in mutmaßlichem Hinterhalt des IS getötet', 'https://www.dtz-online.example/panorama/us-soldaten-in-syrien-in-mutmasslichem-hinterhalt-des-is-getoetet-61196'],
 ];
 
-async function open(options = {}) {
-  const context = await newContext(browser, options);
-  // CSP violations are also logged by Chromium; this catches report-only ones too.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', event => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  return { context, page, problems: watch(page) };
-}
+const open = (options = {}) => watchedPage(browser, options);
 
 async function openSample(page, id) {
   await page.click(`button[data-sample="${id}"]`);

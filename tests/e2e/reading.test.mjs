@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, newContext, screenshots, seedHTML, seedTitle, startReader, watch } from './helpers.mjs';
+import { launch, newContext, screenshots, seedHTML, seedTitle, startReader, watch, watchedPage } from './helpers.mjs';
 
 let reader, browser;
 before(async () => {
@@ -23,14 +23,9 @@ after(async () => {
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 
 async function open(options = {}) {
-  const context = await newContext(browser, options);
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', event => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(reader.url);
-  return { context, page, problems };
+  const opened = await watchedPage(browser, options);
+  await opened.page.goto(reader.url);
+  return opened;
 }
 
 const article = page => page.getByRole('article');
