@@ -1,110 +1,164 @@
 // The reader page: open a page (sample, paste, file, bookmarklet hand-over),
-// extract it with decant, show the article and its teasers, and the reading
-// controls around it.
+// extract it with decant in a worker, show the article and its teasers, and
+// the reading controls around it. Each article is a history entry; the last
+// one is kept in sessionStorage for a reload of this tab.
 
-import init, { extract } from './decant/js/browser.js';
+import { extractor } from './extraction.js';
 import { renderArticle, renderTeasers } from './render.js';
 import { samples } from './samples/samples.js';
 import { bookmarklet } from './loader.js';
 import * as settings from './settings.js';
-import { canSpeak, readAloud } from './speech.js';
+import { bindForm, handleKey, readAloudBar, settingsForm, shortcutTable, shortcuts, speechMessages, syncForm } from './controls.js';
+import { canSpeak, narrator, voicesFor } from './speech.js';
 import { trustedScriptURL } from './trusted.js';
+import { describe, screen } from './messages.js';
+import * as kept from './kept.js';
 
 const $ = id => document.getElementById(id);
 const root = document.documentElement;
-const form = $('settings-form');
 const articleView = $('article');
 const teaserView = $('teasers');
 const openView = $('open');
 const statusLine = $('status');
+const alertLine = $('alert');
+const progress = $('progress');
+const progressBar = $('progress-bar');
 const openButton = $('open-button');
 const speakButton = $('speak-button');
 const printButton = $('print-button');
 const baseTitle = document.title;
 
-const ready = init();
-ready.catch(() => setStatus('decant could not start: this browser did not load its WebAssembly module.', 'error'));
+const reading = extractor(() => new Worker(trustedScriptURL(new URL('extract-worker.js', import.meta.url).href), { type: 'module' }));
 
-/* Status: "quiet" is only announced to screen readers, "info" and "error" are shown. */
-function setStatus(text, kind = 'quiet') {
-  statusLine.className = `status ${kind === 'quiet' ? 'visually-hidden' : kind}`;
+/* Status: announced politely; page-wide failures go to the alert line. */
+function setStatus(text, { visible = false } = {}) {
+  statusLine.className = `status${visible ? ' info' : ' visually-hidden'}`;
   statusLine.textContent = text;
+}
+
+function setProgress(fraction, label) {
+  progress.hidden = fraction == null;
+  if (fraction == null) return;
+  progressBar.setAttribute('aria-label', label);
+  if (fraction >= 0) progressBar.value = fraction;
+  else progressBar.removeAttribute('value');
 }
 
 /* Settings */
 
-let state = settings.load();
+const form = settingsForm(document);
+$('settings').append(form);
+$('help').append(shortcutTable(document, [[['o'], 'Open another page'], [['p'], 'Print the article']]));
 
-function syncControls() {
-  form.elements.theme.value = state.theme;
-  form.elements.font.value = state.font;
-  for (const key of ['size', 'width', 'leading']) {
-    const input = form.elements[key];
-    const label = settings.labels[key](state[key]);
-    input.value = String(state[key]);
-    input.setAttribute('aria-valuetext', label);
-    $(`${key}-value`).textContent = label;
+const reader = {
+  settings: settings.load(),
+  speech: null,
+  change(next, announce = null) {
+    reader.settings = settings.valid(next);
+    settings.apply(reader.settings, root);
+    settings.save(reader.settings);
+    syncForm(form, reader.settings);
+    // The bookmarklet carries the settings to the overlay (see loader.js).
+    bookmarkletLink.href = bookmarklet(new URL('./', location.href).href, reader.settings);
+    if (announce) setStatus(announce);
+  },
+  actions: {},
+};
+bindForm(form, reader);
+
+/* Errors: at the control that caused them */
+
+const sources = {
+  paste: { field: $('paste-html'), slot: $('paste-error') },
+  'paste-url': { field: $('paste-url'), slot: $('paste-error') },
+  file: { field: $('file'), slot: $('file-error') },
+  'file-url': { field: $('file-url'), slot: $('file-error') },
+  sample: { field: null, slot: $('samples-error') },
+  page: { field: null, slot: alertLine },
+};
+
+function clearErrors() {
+  for (const { field, slot } of Object.values(sources)) {
+    slot.textContent = '';
+    if (field) {
+      field.removeAttribute('aria-invalid');
+      field.removeAttribute('aria-describedby');
+    }
   }
 }
 
-function applySettings(next, announce = null) {
-  state = next;
-  settings.apply(state, root);
-  settings.save(state);
-  syncControls();
-  if (announce) setStatus(announce);
+/** Shows `message` next to the control of `source`, announced, with focus moved there. */
+function showError(source, message, control = null) {
+  const { field, slot } = sources[source];
+  const target = control ?? field;
+  setProgress(null);
+  setStatus('');
+  slot.textContent = message;
+  if (target) {
+    target.setAttribute('aria-invalid', 'true');
+    target.setAttribute('aria-describedby', slot.id);
+    target.focus({ preventScroll: true });
+  }
+  slot.scrollIntoView({ block: 'nearest' });
 }
 
-form.addEventListener('input', () => applySettings({
-  theme: form.elements.theme.value,
-  font: form.elements.font.value,
-  size: Number(form.elements.size.value),
-  width: Number(form.elements.width.value),
-  leading: Number(form.elements.leading.value),
-}));
-form.addEventListener('submit', event => event.preventDefault());
-$('reset').addEventListener('click', () => applySettings({ ...settings.defaults }, 'Settings reset to defaults.'));
+for (const [source, { field }] of Object.entries(sources)) {
+  field?.addEventListener('input', () => {
+    if (field.getAttribute('aria-invalid')) sources[source].slot.textContent = '';
+    field.removeAttribute('aria-invalid');
+  });
+}
 
 /* Reading a page */
 
-const messages = {
-  EMPTY: 'The page is empty.',
-  NOT_HTML: 'This does not look like an HTML page.',
-  TOO_LARGE: 'This page is too large to read here.',
-  TOO_MANY_ELEMENTS: 'This page has too many elements to read here.',
-  TIMEOUT: 'Reading this page took too long.',
-};
+let rendering = null;
 
-function describe(error) {
-  if (messages[error?.code]) return messages[error.code];
-  if (error?.code === 'INVALID_OPTION') return `decant could not read this page: ${error.message}.`;
-  return `Something went wrong: ${error?.message ?? error}.`;
-}
-
-/** Extracts `page` (text or bytes) and shows it. */
-async function read(page, { url = null, sample = null } = {}) {
+/**
+ * Extracts `page` (text or bytes) and shows it. `source` says which control
+ * it came from, for errors; `entry` is how history finds it again.
+ */
+async function read(page, { url = null, source, entry, control = null }) {
   stopReadingAloud();
-  setStatus('Reading the page…', 'info');
+  clearErrors();
+  setStatus('Reading the page…', { visible: true });
+  setProgress(-1, 'Reading the page');
+  let result;
   try {
-    await ready;
-  } catch {
-    return;
-  }
-  let article;
-  try {
-    article = extract(page, url ? { url } : undefined);
+    result = await reading.read(page, url ? { url } : {}, (done, total) => {
+      setProgress(done / total, 'Reading the page');
+      setStatus(`Reading the page… ${Math.round((100 * done) / total)}%`, { visible: true });
+    });
   } catch (error) {
-    setStatus(describe(error), 'error');
+    showError(source, describe(error, source), control);
     return;
   }
-  history.replaceState(null, '', sample ? `?sample=${encodeURIComponent(sample)}` : location.pathname);
-  show(article, url);
+  if (!result.layout && !result.article.teasers.length) {
+    showError(source, describe({ code: 'NO_ARTICLE' }, source), control);
+    return;
+  }
+  const id = crypto.randomUUID();
+  const address = entry.sample ? `?sample=${encodeURIComponent(entry.sample)}` : `?read=${id}`;
+  const state = { ...entry, read: id };
+  if (entry.replace) history.replaceState(state, '', address);
+  else history.pushState(state, '', address);
+  // Samples reload from their file; anything else is kept for a reload of this tab.
+  const keptForReload = entry.sample || kept.save({ id, url, ...result });
+  await show(result, url, keptForReload ? '' : ' It is too large to keep for a reload of this tab.');
 }
 
-function show(article, url) {
-  renderArticle(article, articleView, url);
+async function show({ article, layout }, url, note = '') {
+  rendering?.abort();
+  const controller = new AbortController();
+  rendering = controller;
+  const found = Boolean(layout);
+  const { first, done } = renderArticle(article, layout, articleView, url, {
+    signal: controller.signal,
+    onProgress: (index, total) => {
+      if (total > 8) setProgress(index / total, 'Showing the article');
+    },
+  });
   renderTeasers(article.teasers, teaserView, article.lang);
-  const found = Boolean(article.content);
+  await first;
   articleView.hidden = !found;
   openView.hidden = true;
   openButton.hidden = false;
@@ -112,25 +166,37 @@ function show(article, url) {
   printButton.hidden = !found;
   document.title = article.title ? `${article.title} · decant` : baseTitle;
   window.scrollTo(0, 0);
-  if (found) {
-    setStatus(`Showing “${article.title ?? 'the article'}”.`);
-    articleView.focus({ preventScroll: true });
-  } else {
-    setStatus(article.teasers.length ? 'decant found no article on this page, only links to other articles.' : 'decant found no article on this page.', 'error');
+  if (found) articleView.focus({ preventScroll: true });
+  else teaserView.focus?.({ preventScroll: true });
+  try {
+    await done;
+  } catch {
+    return; // another page was opened meanwhile
   }
+  setProgress(null);
+  setStatus(found ? `Showing “${article.title ?? 'the article'}”.${note}` : 'decant found no article on this page, only links to other articles.', { visible: !found });
 }
 
-function openAnother() {
+/** Back to the start screen (from the Open button, Back, or a lost article). */
+function showStart({ focus = true } = {}) {
   stopReadingAloud();
+  rendering?.abort();
   articleView.hidden = true;
   teaserView.hidden = true;
   openView.hidden = false;
   openButton.hidden = speakButton.hidden = printButton.hidden = true;
   document.title = baseTitle;
-  history.replaceState(null, '', location.pathname);
+  setProgress(null);
   setStatus('');
-  $('open-title').tabIndex = -1;
-  $('open-title').focus();
+  if (focus) {
+    $('open-title').tabIndex = -1;
+    $('open-title').focus();
+  }
+}
+
+function openAnother() {
+  history.pushState(null, '', location.pathname);
+  showStart();
 }
 openButton.addEventListener('click', openAnother);
 printButton.addEventListener('click', () => window.print());
@@ -152,35 +218,69 @@ $('samples').append(...samples.map(sample => {
   button.className = 'sample';
   button.dataset.sample = sample.id;
   button.append(name, meta);
-  button.addEventListener('click', () => openSample(sample));
+  button.addEventListener('click', () => openSample(sample, { control: button }));
   const item = document.createElement('li');
   item.append(button);
   return item;
 }));
 
-async function openSample(sample) {
-  setStatus('Loading the sample…', 'info');
+async function openSample(sample, { control = null, replace = false } = {}) {
+  setStatus('Loading the sample…', { visible: true });
+  let bytes;
   try {
     const response = await fetch(new URL(`samples/${sample.file}`, location.href));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     // Bytes, not text: decant finds the page's encoding itself.
-    await read(new Uint8Array(await response.arrayBuffer()), { url: sample.url, sample: sample.id });
+    bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    setStatus(`The sample could not be loaded (${error.message}).`, 'error');
+    showError('sample', `The sample could not be loaded (${error.message}). Check the connection to this reader and try again.`, control);
+    return;
   }
+  await read(bytes, { url: sample.url, source: 'sample', control, entry: { sample: sample.id, replace } });
 }
 
 /* Paste, file, drop */
 
+/** The address typed into `field`, or null; undefined (and an error shown) when it is not a web address. */
+function addressIn(source) {
+  const { field } = sources[source];
+  const value = field.value.trim();
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // fall through
+  }
+  showError(source, describe({ code: 'BAD_ADDRESS' }, source));
+  return undefined;
+}
+
 $('paste-form').addEventListener('submit', event => {
   event.preventDefault();
+  clearErrors();
   const html = $('paste-html').value;
-  const url = $('paste-url').value.trim() || null;
-  read(html, { url });
+  const problem = screen.text(html);
+  if (problem) {
+    if (problem === 'ADDRESS' && !$('paste-url').value.trim()) $('paste-url').value = html.trim();
+    showError('paste', describe({ code: problem }, 'paste'));
+    return;
+  }
+  const url = addressIn('paste-url');
+  if (url === undefined) return;
+  read(html, { url, source: 'paste', entry: {} });
 });
 
 async function readFile(file) {
-  read(new Uint8Array(await file.arrayBuffer()));
+  clearErrors();
+  const tooBig = screen.size(file.size);
+  if (tooBig) return showError('file', describe({ code: tooBig, size: file.size }, 'file'));
+  const url = addressIn('file-url');
+  if (url === undefined) return;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const problem = screen.bytes(bytes);
+  if (problem) return showError('file', describe({ code: problem, kind: screen.kind(bytes) }, 'file'));
+  read(bytes, { url, source: 'file', entry: {} });
 }
 
 $('file').addEventListener('change', event => {
@@ -204,69 +304,55 @@ document.addEventListener('drop', event => {
   document.body.classList.remove('dragging');
   const file = [...event.dataTransfer.files].find(f => /\.x?html?$/i.test(f.name) || f.type === 'text/html');
   if (file) readFile(file);
-  else if (event.dataTransfer.getData('text/html')) read(event.dataTransfer.getData('text/html'));
-  else setStatus('Drop an .html file to read it.', 'error');
+  else if (event.dataTransfer.getData('text/html')) read(event.dataTransfer.getData('text/html'), { source: 'file', entry: {} });
+  else showError('file', describe({ code: 'NOT_A_PAGE_FILE' }, 'file'));
 });
 
 /* Read aloud */
 
-let stopSpeaking = null;
+const speechBar = readAloudBar(document, reader, () => articleView.getAttribute('lang'), { voicesFor, rates: settings.rates });
+document.querySelector('header.bar').append(speechBar.element);
+reader.speech = canSpeak() ? narrator(articleView, {
+  settings: () => reader.settings,
+  onState: state => {
+    const active = state === 'playing' || state === 'paused';
+    speakButton.setAttribute('aria-pressed', String(active));
+    speakButton.querySelector('.label').textContent = active ? 'Stop reading' : 'Read aloud';
+    speechBar.show(state);
+    setStatus(speechMessages[state]);
+  },
+  onError: error => showError('page', `Read aloud stopped: the speech engine reported “${error}”. Try another voice in the read-aloud controls.`),
+}) : null;
 
 function stopReadingAloud() {
-  stopSpeaking?.();
+  reader.speech?.stop();
 }
 
-function toggleReadingAloud() {
-  if (stopSpeaking) return stopReadingAloud();
-  if (articleView.hidden || !canSpeak()) return;
-  let active = false;
-  const stop = readAloud(articleView, (speaking, error) => {
-    active = speaking;
-    speakButton.setAttribute('aria-pressed', String(speaking));
-    speakButton.querySelector('.label').textContent = speaking ? 'Stop reading' : 'Read aloud';
-    if (!speaking) stopSpeaking = null;
-    if (error) setStatus(`Read aloud stopped (${error}).`, 'error');
-  });
-  stopSpeaking = active ? stop : null;
-}
-speakButton.addEventListener('click', toggleReadingAloud);
+speakButton.addEventListener('click', () => {
+  const state = reader.speech?.state;
+  if (state === 'playing' || state === 'paused') reader.speech.stop();
+  else if (!articleView.hidden) reader.speech?.start();
+});
 
 /* Keyboard shortcuts (listed in #help) */
 
-const typing = target => target instanceof Element && (target.closest('textarea, select, [contenteditable]:not([contenteditable="false"])')
-  || (target.matches('input') && !['radio', 'checkbox', 'range', 'button', 'submit', 'reset', 'file'].includes(target.type)));
-
-const shortcuts = {
-  t: () => applySettings({ ...state, theme: settings.next(settings.themes, state.theme) }, `Theme: ${settings.next(settings.themes, state.theme)}.`),
-  f: () => applySettings({ ...state, font: settings.next(settings.fonts, state.font) }, `Font: ${settings.next(settings.fonts, state.font)}.`),
-  '+': () => applySettings(settings.step(state, 'size', 1), 'Larger text.'),
-  '=': () => applySettings(settings.step(state, 'size', 1), 'Larger text.'),
-  '-': () => applySettings(settings.step(state, 'size', -1), 'Smaller text.'),
-  ']': () => applySettings(settings.step(state, 'width', 1), 'Longer lines.'),
-  '[': () => applySettings(settings.step(state, 'width', -1), 'Shorter lines.'),
-  r: toggleReadingAloud,
+reader.actions = {
+  r: () => { if (!articleView.hidden) reader.speech?.toggle(); },
   o: () => { if (openView.hidden) openAnother(); },
   p: () => { if (!articleView.hidden) window.print(); },
   s: () => $('settings').togglePopover(),
   '?': () => $('help').togglePopover(),
   Escape: stopReadingAloud,
 };
-
-document.addEventListener('keydown', event => {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-  const action = shortcuts[event.key];
-  if (!action) return;
-  if (event.key !== 'Escape') event.preventDefault();
-  action();
-});
+const keys = shortcuts(reader);
+document.addEventListener('keydown', event => handleKey(event, keys));
 
 /* The bookmarklet and its hand-over */
 
 const bookmarkletLink = $('bookmarklet');
-bookmarkletLink.href = bookmarklet(new URL('./', location.href).href);
 bookmarkletLink.addEventListener('click', event => {
   event.preventDefault();
-  setStatus('Drag the “decant” button to your bookmarks bar, then click the bookmark on any article.', 'info');
+  setStatus('Drag the “decant” button to your bookmarks bar, then click the bookmark on any article.', { visible: true });
 });
 
 /**
@@ -277,7 +363,7 @@ bookmarkletLink.addEventListener('click', event => {
 function receiveFromBookmarklet() {
   const opener = window.opener;
   if (!opener) {
-    setStatus('Nothing to show yet: use the decant bookmarklet on an article.', 'info');
+    setStatus('Nothing to show yet: use the decant bookmarklet on an article.', { visible: true });
     return;
   }
   const nonce = crypto.randomUUID();
@@ -294,24 +380,53 @@ function receiveFromBookmarklet() {
     if (origin !== event.origin) return;
     removeEventListener('message', onMessage);
     window.opener = null;
-    read(data.html, { url: data.url });
+    read(data.html, { url: data.url, source: 'page', entry: { replace: true } });
   };
   addEventListener('message', onMessage);
-  setStatus('Waiting for the page…', 'info');
-  ready.then(() => opener.postMessage({ type: 'decant:ready', nonce }, '*'), () => {});
+  setStatus('Waiting for the page…', { visible: true });
+  opener.postMessage({ type: 'decant:ready', nonce }, '*');
 }
+
+/* History: Back, Forward and reload */
+
+/** Shows the entry of `state` (a history state), without adding one. */
+async function restore(state) {
+  clearErrors();
+  if (state?.sample) {
+    const sample = samples.find(s => s.id === state.sample);
+    if (sample) return openSample(sample, { replace: true });
+  }
+  if (state?.read) {
+    const entry = kept.load(state.read);
+    if (entry) return show(entry, entry.url);
+    showStart({ focus: false });
+    setStatus('That article is no longer kept in this tab: open the page again.', { visible: true });
+    return;
+  }
+  showStart();
+}
+
+addEventListener('popstate', event => restore(event.state));
 
 /* Start */
 
-applySettings(state);
+reader.change(reader.settings);
 setStatus('');
 const params = new URLSearchParams(location.search);
 if (params.get('from') === 'bookmarklet') {
   receiveFromBookmarklet();
+} else if (params.has('read')) {
+  restore({ read: params.get('read') });
 } else if (params.has('sample')) {
-  const sample = samples.find(s => s.id === params.get('sample'));
-  if (sample) openSample(sample);
+  restore({ sample: params.get('sample') });
 }
+
+reading.where.then(where => {
+  if (where === 'main') return import('./decant/js/browser.js').then(m => m.default()).catch(() => {
+    showError('page', 'decant could not start: this browser did not load its WebAssembly module. Reload the page, or try a current version of your browser.');
+  });
+  return null;
+});
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register(trustedScriptURL('sw.js')).catch(() => {});

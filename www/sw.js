@@ -3,9 +3,10 @@
 // build is picked up at once) and fall back to the cache when offline.
 // Samples and other same-origin files are cached as they are fetched.
 
-const CACHE = 'decant-reader-v1';
+const CACHE = 'decant-reader-v2';
 const SHELL = [
-  './', 'app.css', 'article.css', 'overlay.css', 'app.js', 'render.js', 'locale.js', 'settings.js', 'speech.js',
+  './', 'app.css', 'article.css', 'controls.css', 'overlay.css', 'app.js', 'render.js', 'locale.js', 'settings.js',
+  'speech.js', 'controls.js', 'chunks.js', 'extraction.js', 'extract-worker.js', 'messages.js', 'kept.js',
   'trusted.js', 'loader.js', 'bookmarklet.js', 'samples/samples.js', 'icon.svg', 'manifest.webmanifest',
   'decant/js/browser.js', 'decant/pkg/decant.js', 'decant/pkg/decant_bg.wasm',
 ];

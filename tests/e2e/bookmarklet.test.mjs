@@ -35,6 +35,8 @@ before(async () => {
       '/csp.html': { body: page(), headers: { 'Content-Security-Policy': "script-src 'self'" } },
       // Our module may load here, but WebAssembly may not be compiled.
       '/no-wasm.html': { body: page(), headers: { 'Content-Security-Policy': `script-src 'self' ${origin}; connect-src 'self' ${origin}` } },
+      // Our module and WebAssembly may run here, but no worker may start.
+      '/no-worker.html': { body: page(), headers: { 'Content-Security-Policy': `script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src 'self' ${origin}; worker-src 'none'` } },
     },
   });
   browser = await launch();
@@ -216,5 +218,82 @@ test('the reader takes a page only from the window that opened it, with its nonc
   await post({ url: `${site.url}plain.html`, html: seedHTML });
   await articleShown(readerTab);
   assert.equal(await readerTab.textContent('#article h1'), seedTitle);
+  await context.close();
+});
+
+test('the overlay has the settings changed in the reader, its shortcuts, settings panel and read aloud, and extracts in a worker', async () => {
+  const context = await newContext(browser);
+  const readerPage = await context.newPage();
+  await readerPage.goto(reader.url);
+  await readerPage.getByRole('button', { name: 'Settings' }).click();
+  const panel = readerPage.getByRole('dialog', { name: 'Reading settings' });
+  await panel.getByRole('radio', { name: 'Sepia' }).check();
+  await panel.getByRole('radio', { name: 'Sans' }).check();
+  await panel.getByRole('slider', { name: 'Word spacing' }).focus();
+  await readerPage.keyboard.press('ArrowRight');
+  const carried = await readerPage.getByRole('link', { name: 'decant', exact: true }).getAttribute('href');
+  assert.ok(carried.length < 1200, `${carried.length} bytes`);
+
+  const tab = await context.newPage();
+  const workers = [];
+  tab.on('worker', worker => workers.push(worker.url()));
+  await tab.goto(`${site.url}plain.html`);
+  const storage = await tab.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]);
+  await runBookmarklet(tab, carried);
+  const dialog = tab.locator('decant-reader dialog[open]');
+  await dialog.waitFor();
+  assert.equal(workers.length, 1, 'extracted in a worker');
+  assert.equal(await dialog.getAttribute('data-theme'), 'sepia', 'the reader\'s theme');
+  const look = () => dialog.locator('.body p').first().evaluate(p => ({ font: getComputedStyle(p).fontFamily, words: getComputedStyle(p).wordSpacing, size: getComputedStyle(p).fontSize }));
+  const before = await look();
+  assert.doesNotMatch(before.font, /^Charter/, 'the reader\'s sans font');
+  assert.notEqual(before.words, '0px', 'the reader\'s word spacing');
+
+  // The reader's shortcuts, inside the overlay.
+  await dialog.locator('article').focus();
+  await tab.keyboard.press('+');
+  assert.equal((await look()).size, '21px');
+  await tab.keyboard.press('s');
+  const settings = dialog.getByRole('dialog', { name: 'Reading settings' });
+  await settings.waitFor();
+  assert.equal(await settings.getByRole('slider', { name: 'Text size' }).getAttribute('aria-valuetext'), '21 px');
+  await settings.getByRole('radio', { name: 'High contrast' }).check();
+  assert.equal(await dialog.getAttribute('data-theme'), 'contrast');
+  await tab.screenshot({ path: join(screenshots, 'overlay-settings.png') });
+  await tab.keyboard.press('Escape');
+  assert.equal(await dialog.count(), 1, 'Escape closes the panel first');
+  assert.equal(await dialog.getByRole('button', { name: 'Read aloud' }).count(), 1);
+  await tab.keyboard.press('Escape');
+  await tab.locator('decant-reader').waitFor({ state: 'detached' });
+  // Opened again on this page: the overlay's own change is still there; nothing was stored in the page.
+  await runBookmarklet(tab, carried);
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('data-theme'), 'contrast');
+  assert.deepEqual(await tab.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), storage, 'nothing stored in the visited page');
+  await context.close();
+});
+
+test('where the page forbids workers, the overlay extracts on the main thread', async () => {
+  const context = await newContext(browser);
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}no-worker.html`);
+  await runBookmarklet(tab, href);
+  const dialog = tab.locator('decant-reader dialog[open]');
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('h1').textContent(), seedTitle);
+  await context.close();
+});
+
+test('the article in the fallback tab survives a reload', async () => {
+  const context = await newContext(browser);
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}csp.html`);
+  const popup = tab.waitForEvent('popup');
+  await runBookmarklet(tab, href);
+  const readerTab = await popup;
+  await articleShown(readerTab);
+  await readerTab.reload();
+  await articleShown(readerTab);
+  assert.equal(await readerTab.getByRole('article').getByRole('heading', { level: 1 }).textContent(), seedTitle);
   await context.close();
 });

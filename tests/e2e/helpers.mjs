@@ -92,3 +92,18 @@ export function runBookmarklet(page, href) {
   if (!href.startsWith('javascript:')) throw new Error(`not a bookmarklet: ${href.slice(0, 40)}`);
   return page.evaluate(decodeURIComponent(href.slice('javascript:'.length)));
 }
+
+/**
+ * A fresh page in a fresh context, with console errors, exceptions and CSP
+ * violations (also report-only ones) collected in `problems`.
+ */
+export async function watchedPage(browser, options = {}) {
+  const context = await newContext(browser, options);
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', event => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  return { context, page, problems: watch(page) };
+}

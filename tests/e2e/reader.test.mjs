@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { articleShown, launch, newContext, screenshots, seedHTML, seedTitle, seedURL, startReader, watch } from './helpers.mjs';
+import { articleShown, launch, screenshots, seedHTML, seedTitle, seedURL, startReader, watchedPage } from './helpers.mjs';
 
 let reader, browser;
 before(async () => {
@@ -23,17 +23,7 @@ const expectedTeasers = [
   ['US-Soldaten in Syrien in mutmaßlichem Hinterhalt des IS getötet', 'https://www.dtz-online.example/panorama/us-soldaten-in-syrien-in-mutmasslichem-hinterhalt-des-is-getoetet-61196'],
 ];
 
-async function open(options = {}) {
-  const context = await newContext(browser, options);
-  // CSP violations are also logged by Chromium; this catches report-only ones too.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', event => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  return { context, page, problems: watch(page) };
-}
+const open = (options = {}) => watchedPage(browser, options);
 
 async function openSample(page, id) {
   await page.click(`button[data-sample="${id}"]`);
@@ -112,7 +102,7 @@ test('pasted HTML and a chosen file (bytes: decant finds the encoding) are read'
   await page.fill('#paste-html', '\u0000\u0001 not a page');
   await page.fill('#paste-url', '');
   await page.click('#paste-form button[type=submit]');
-  await page.waitForSelector('#status.error');
+  await page.locator('#paste-form').getByRole('alert').filter({ hasText: 'does not look like' }).waitFor();
   assert.equal(await page.isVisible('#article'), false);
   assert.deepEqual(problems, []);
   await context.close();
@@ -208,7 +198,7 @@ test('theme, font, size, width and line spacing controls change the rendering an
   // Keyboard shortcuts: t cycles the theme, - makes the text smaller, ? opens the list.
   await page.locator('#article').focus();
   await page.keyboard.press('t');
-  assert.equal(await page.getAttribute('html', 'data-theme'), 'auto');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'contrast');
   await page.keyboard.press('-');
   assert.equal(await page.inputValue('#size'), '3');
   await page.keyboard.press('?');
@@ -273,7 +263,7 @@ const lowestContrast = page => page.evaluate(selectors => {
   '#teasers h2', '#teasers h3', '#teasers p', '.bar .brand', '.bar button', '.foot p', '.foot a', '.foot kbd']);
 
 test('every theme meets WCAG AA contrast; screenshots in light and dark', async () => {
-  for (const [theme, scheme] of [['light', 'light'], ['sepia', 'light'], ['dark', 'light'], ['auto', 'dark'], ['auto', 'light']]) {
+  for (const [theme, scheme] of [['light', 'light'], ['sepia', 'light'], ['dark', 'light'], ['contrast', 'light'], ['auto', 'dark'], ['auto', 'light']]) {
     const { context, page, problems } = await open({ colorScheme: scheme });
     await page.addInitScript(value => localStorage.setItem('decant:settings', JSON.stringify({ theme: value })), theme);
     await page.goto(`${reader.url}?sample=dtz`);
